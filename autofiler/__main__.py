@@ -1,0 +1,3 @@
+from autofiler.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,99 @@
+"""One error family with exit codes, and the handler that turns anything else into a bug report."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import platform
+import sys
+import traceback
+from collections.abc import Iterator
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_CRASH = 3
+EXIT_INTERRUPTED = 130
+
+
+class AutofilerError(Exception):
+    """An error a user can act on. The message is printed as it is, without a traceback."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class SpecError(AutofilerError):
+    """The spec cannot be used (validation failed, a file is missing)."""
+
+
+class ConfigError(AutofilerError):
+    """Configuration or command-line options are wrong or missing."""
+
+
+class CredentialError(AutofilerError):
+    """No password could be found, or the site refused it."""
+
+
+class SiteError(AutofilerError):
+    """The registry did something autofiler did not expect, or refused an action."""
+
+
+class SessionExpired(SiteError):
+    """The site sent us back to its login page."""
+
+
+class BusyError(AutofilerError):
+    """Another autofiler run holds the lock on the local state."""
+
+
+def _bug_report(exc: BaseException, log_dir_override: str | None) -> str:
+    from autofiler import __version__, redact
+    from autofiler.paths import log_dir
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = log_dir(log_dir_override) / f"bug-report-{stamp}.md"
+    try:
+        from importlib.metadata import version
+
+        pw = version("playwright")
+    except Exception:  # noqa: BLE001 - a report must still be written
+        pw = "unknown"
+    tb = "".join(traceback.format_exception(exc))
+    text = (
+        "# autofiler bug report\n\n"
+        f"- autofiler: {__version__}\n- python: {sys.version.split()[0]}\n- playwright: {pw}\n"
+        f"- platform: {platform.platform()}\n- command: {' '.join(sys.argv[1:2])}\n\n"
+        f"```\n{tb}```\n"
+    )
+    path.write_text(redact.scrub(text), encoding="utf-8")
+    return str(path)
+
+
+@contextlib.contextmanager
+def error_handler(state_dir: str | None = None) -> Iterator[list[int]]:
+    """Run a command; the yielded list receives the exit code for errors that end it."""
+    from autofiler import redact
+
+    code: list[int] = []
+    try:
+        yield code
+    except AutofilerError as e:
+        print(redact.scrub(f"autofiler: {e.message}"), file=sys.stderr)
+        if e.hint:
+            print(redact.scrub(f"  {e.hint}"), file=sys.stderr)
+        code.append(e.exit_code)
+    except KeyboardInterrupt:
+        print("autofiler: 已中断 / interrupted", file=sys.stderr)
+        code.append(EXIT_INTERRUPTED)
+    except Exception as e:  # noqa: BLE001 - the whole point is to catch the unexpected
+        try:
+            where = _bug_report(e, state_dir)
+        except Exception:  # noqa: BLE001
+            where = "(the log could not be written)"
+        print(redact.scrub(f"autofiler: 意外错误 / unexpected error: {type(e).__name__}: {e}"), file=sys.stderr)
+        print(f"  请将错误报告发给开发者 / please send this report: {where}", file=sys.stderr)
+        code.append(EXIT_CRASH)

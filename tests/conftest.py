@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import keyring
+import keyring.errors
+import pytest
+from keyring.backend import KeyringBackend
+
+from tests.support import CHROMIUM, MockServer
+
+BROWSER_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.store.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(f"{service}/{username} not set")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch, tmp_path):
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    # subprocesses get a file keyring in the test's own folder
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("AUTOFILER_STATE_DIR", str(tmp_path / "state"))
+    yield ring
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": BROWSER_ARGS}
+
+
+@pytest.fixture(scope="session")
+def mock_server():
+    server = MockServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(mock_server):
+    return mock_server.url
+
+
+@pytest.fixture
+def mock(mock_server):
+    """The shared mock, emptied to its demo accounts before the test."""
+    mock_server.reset()
+    return mock_server
