@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import platform
 import sys
 import traceback
@@ -89,6 +90,11 @@ def error_handler(state_dir: str | None = None) -> Iterator[list[int]]:
     except KeyboardInterrupt:
         print("autofiler: 已中断 / interrupted", file=sys.stderr)
         code.append(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (`autofiler ... | head`): nothing is wrong with autofiler.
+        with contextlib.suppress(Exception):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stops the flush at exit from failing again
+        code.append(EXIT_ERROR)
     except Exception as e:  # noqa: BLE001 - the whole point is to catch the unexpected
         try:
             where = _bug_report(e, state_dir)

@@ -36,6 +36,8 @@ def _progress_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", help="write the report to this file")
     p.add_argument("--exit-code-on-change", type=int, metavar="N", help="exit N when anything changed")
     p.add_argument("--no-notify", action="store_true", help="do not send notifications")
+    p.add_argument("--opinions", action="store_true",
+                   help="with --all/--subcenters: also read the opinion of each 退回修改 project")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("plan", help="show what submit would change, module by module")
     p.add_argument("spec", metavar="SPEC")
+    p.add_argument("--detailed-exitcode", action="store_true", help="exit 2 when changes are pending")
     _site_options(p)
 
     p = sub.add_parser("progress", help="review progress (备案进度) of projects")

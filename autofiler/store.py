@@ -172,6 +172,16 @@ class Store:
         rows = self.db.execute("SELECT project_id, data FROM snapshots WHERE check_id=?", (row["id"],))
         return {r["project_id"]: json.loads(r["data"]) for r in rows}
 
+    def has_check(self, site: str, user: str, scope: str) -> bool:
+        """Whether a check of this scope was ever recorded (a first check has nothing to compare with)."""
+        row = self.db.execute(
+            "SELECT 1 FROM checks WHERE site=? AND user=? AND scope=? LIMIT 1", (site, user, scope)
+        ).fetchone()
+        return row is not None
+
+    def checked_at(self, check_id: int) -> str:
+        return self.db.execute("SELECT checked_at FROM checks WHERE id=?", (check_id,)).fetchone()["checked_at"]
+
     def record_check(self, site: str, user: str, scope: str, projects: list[dict]) -> int:
         with self.transaction() as db:
             cur = db.execute(

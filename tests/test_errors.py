@@ -46,3 +46,15 @@ def test_help_is_fast_to_import_and_does_not_load_playwright():
 def test_no_command_prints_help_and_exits_0():
     out = subprocess.run([sys.executable, "-m", "autofiler"], capture_output=True, text=True)
     assert out.returncode == 0 and "validate" in out.stdout
+
+
+def test_a_closed_pipe_is_not_a_crash(tmp_path):
+    code = (
+        "import sys\nfrom autofiler.errors import error_handler\n"
+        "with error_handler(sys.argv[1]) as code:\n"
+        "    raise BrokenPipeError\n"
+        "sys.exit(code[0])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
+    assert out.returncode == 1 and "unexpected" not in out.stderr
+    assert not (tmp_path / "logs").exists()

@@ -1,0 +1,115 @@
+"""autofiler submit SPEC: validate offline, find or create the project, file every module, then 提交 after a yes.
+
+Exit codes: 0 done (filed, or stopped before 提交 as asked), 1 a user-facing error, 3 a crash, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from autofiler import config
+from autofiler.site.report import Reporter
+
+
+def load_spec(path: str) -> Any:
+    """The validated spec (raises SpecError before any browser starts)."""
+    from autofiler.spec import load_valid
+
+    return load_valid(path)
+
+
+def spec_parts(result: Any) -> tuple[str, dict[str, dict[str, Any]], str, Any]:
+    """Project name, site values, spec path and the position lookup of a loaded spec."""
+    spec = result.spec
+    values = spec.site_values()
+    # site_values names every institution by its name; an unregistered one keeps its details so that the
+    # driver can add it through the site's dialog when the search does not find it.
+    rows = (values.get("implementation") or {}).get("participating_units") or []
+    units = getattr(spec.implementation, "participating_units", None) or []
+    for row, unit in zip(rows, units, strict=False):
+        inst = getattr(unit, "institution", None)
+        if inst is not None and not isinstance(inst, str) and hasattr(inst, "model_dump"):
+            row["institution"] = inst.model_dump(exclude_none=True)
+    position = getattr(result, "position", None)
+    return spec.project_name, values, str(getattr(result, "path", "")), position
+
+
+def confirm(prompt: str) -> bool:
+    try:
+        answer = input(prompt)
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "是", "确定")
+
+
+def run(args: Any) -> int:
+    settings = config.resolve(args)
+    result = load_spec(args.spec)
+    name, values, spec_path, position = spec_parts(result)
+    user = settings.require_user()
+    reporter = Reporter(settings.verbosity)
+    return file_spec(settings, reporter, name, values, spec_path, position, yes=args.yes,
+                     dry_run=args.dry_run, no_submit=args.no_submit, interactive=sys.stdin.isatty(), user=user)
+
+
+def file_spec(settings: config.Settings, reporter: Reporter, name: str, values: dict[str, dict[str, Any]],
+              spec_path: str, position: Any, *, yes: bool, dry_run: bool, no_submit: bool, interactive: bool,
+              user: str) -> int:
+    from autofiler.site.session import open_site
+    from autofiler.store import Store
+
+    lock = f"submit|{settings.site}|{user}|{name}"
+    with Store(settings.state_dir) as store, store.lock(lock), open_site(settings) as site:
+        return file_on_site(site, store, reporter, name, values, spec_path, position, yes=yes, dry_run=dry_run,
+                            no_submit=no_submit, interactive=interactive)
+
+
+def file_on_site(site: Any, store: Any, reporter: Reporter, name: str, values: dict[str, dict[str, Any]],
+                 spec_path: str, position: Any, *, yes: bool, dry_run: bool, no_submit: bool,
+                 interactive: bool) -> int:
+    """The filing itself, on an open site: find or create, fill every module, then 提交 as asked."""
+    from autofiler.site import locate, submission
+    from autofiler.site.filing import Filer
+
+    user = site.settings.require_user()
+    target = locate.find(site, store, name)
+    if target.note:
+        reporter.say(target.note, "yellow")
+    if target.project_id is None:
+        if dry_run:
+            reporter.say(f"站点上没有“{name}”：提交时将新建项目并填写全部模块 / no such project on the "
+                         "site: submit would create it and fill every module (dry run: nothing done)")
+            return 0
+        target = locate.create(site, store, name, spec_path)
+        reporter.say(f"已新建项目 / created project {target.project_id}")
+    else:
+        reporter.say(f"使用已有项目 / using project {target.project_id} ({target.status_label})")
+    old = store.filing(site.base_url, user, name)
+    record = store.save_filing(site.base_url, user, name, project_id=target.project_id,
+                               status=target.state, spec_path=spec_path)
+    if old and old.project_id != target.project_id:
+        store.forget_modules(record.id)  # checkpoints of another project do not count
+    assert target.project_id is not None
+    filer = Filer(site, target.project_id, values, store, record.id, reporter, dry_run=dry_run,
+                  spec_path=spec_path, position=position)
+    outcomes = filer.run()
+    if dry_run:
+        reporter.say("演练结束：未保存、未提交 / dry run: nothing was saved or submitted")
+        return 0
+    if no_submit:
+        reporter.say("已保存，未提交（--no-submit） / saved; not submitted (--no-submit)")
+        return 0
+    if not yes and not interactive:
+        reporter.say("已保存，未提交：没有终端可确认，请加 --yes / saved; stopped before 提交 because "
+                     "there is no terminal to confirm on (use --yes)")
+        return 0
+    for line in submission.summary(site, target.project_id, name, values, outcomes):
+        reporter.say(line)
+    if not yes and not confirm("现在提交备案？/ Submit now? [y/N] "):
+        reporter.say("未提交 / not submitted")
+        return 0
+    state, label = submission.submit(site, target.project_id, reporter)
+    store.save_filing(site.base_url, user, name, status=state or label)
+    reporter.say(f"已提交 / submitted: {name} → {label or state}", "green")
+    return 0

@@ -1,0 +1,277 @@
+"""The progress check: read what the registry shows, compare it with the last check of the same scope, record
+it, and queue and send notifications for what changed.
+
+Scopes: `all` (every project the account sees), `subcenters` (the 分中心项目 view) and `ids:<id>,<id>` (named
+projects). The first check of a scope has nothing to compare with: it records the baseline and reports no
+change. From then on a new project, a new state, a new opinion, a filing number and a project that left the
+list are changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+import yaml
+
+from autofiler import notify
+from autofiler.errors import BusyError, ConfigError, SiteError, SpecError
+from autofiler.site.progress import Project
+from autofiler.store import Store
+
+if TYPE_CHECKING:
+    from autofiler.config import Settings
+    from autofiler.site.session import Site
+
+# How long a second check waits for the first one; a scheduler should not pile up runs behind a stuck one.
+ENV_LOCK_WAIT = "AUTOFILER_LOCK_WAIT"
+LOCK_WAIT_S = 300.0
+
+
+def lock_wait() -> float:
+    value = os.environ.get(ENV_LOCK_WAIT)
+    try:
+        return float(value) if value else LOCK_WAIT_S
+    except ValueError:
+        raise ConfigError(f"{ENV_LOCK_WAIT}={value!r}: seconds expected") from None
+
+
+@dataclass(frozen=True)
+class Change:
+    project_id: str
+    project_name: str
+    kind: str  # new | status | opinion | filing_no | removed
+    before: str | None = None
+    after: str | None = None
+    opinion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"project_id": self.project_id, "project_name": self.project_name, "kind": self.kind,
+                "before": self.before, "after": self.after, "opinion": self.opinion}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Change:
+        return cls(**{k: data.get(k) for k in ("project_id", "project_name", "kind", "before", "after", "opinion")})
+
+    def describe(self) -> str:
+        who = f"{self.project_name}（{self.project_id}）"
+        text = {
+            "new": f"新项目 / new: {who}：{self.after}",
+            "status": f"{who}：{self.before} → {self.after}",
+            "opinion": f"{who}：新的审核意见 / new opinion",
+            "filing_no": f"{who}：备案号 / filing no. {self.after}",
+            "removed": f"{who}：已不在列表中 / no longer listed",
+        }.get(self.kind, f"{who}: {self.kind}")
+        if self.opinion:
+            text += f"；审核意见：{self.opinion}"
+        return text
+
+
+def detect_changes(previous: dict[str, dict], current: list[Project], *, listed: bool) -> list[Change]:
+    """What differs between the last check's snapshots and what was read now.
+
+    `listed` says the projects are a whole list, so a project missing from it has left the view.
+    """
+    changes: list[Change] = []
+    for p in current:
+        before = previous.get(p.id)
+        opinion = p.opinion if p.opinion_read else None
+        if before is None:
+            changes.append(Change(p.id, p.project_name, "new", None, p.status_label, opinion))
+            continue
+        if before.get("status_label") != p.status_label:
+            changes.append(Change(p.id, p.project_name, "status", before.get("status_label"), p.status_label,
+                                  opinion))
+        elif opinion and "opinion" in before and opinion != before.get("opinion"):
+            changes.append(Change(p.id, p.project_name, "opinion", before.get("opinion"), opinion, opinion))
+        if p.filing_no and p.filing_no != before.get("filing_no"):
+            changes.append(Change(p.id, p.project_name, "filing_no", before.get("filing_no"), p.filing_no))
+    if listed:
+        seen = {p.id for p in current}
+        for pid, before in previous.items():
+            if pid not in seen:
+                changes.append(Change(pid, before.get("project_name", ""), "removed", before.get("status_label")))
+    return changes
+
+
+@dataclass
+class CheckResult:
+    scope: str
+    checked_at: str
+    projects: list[Project]
+    changes: list[Change]
+    baseline: bool
+    notify_errors: list[str] = field(default_factory=list)
+
+
+def carry_opinions(previous: dict[str, dict], projects: list[Project]) -> None:
+    """Keep an opinion read earlier while the project's row has not moved (a list row carries none)."""
+    for p in projects:
+        before = previous.get(p.id)
+        if p.opinion_read or not before or "opinion" not in before:
+            continue
+        if before.get("status_label") == p.status_label and before.get("updated_at") == p.updated_at:
+            p.opinion, p.opinion_read = before["opinion"], True
+
+
+def record(store: Store, site: str, user: str, scope: str, projects: list[Project]) -> CheckResult:
+    """Compare with the last check of this scope and record this one."""
+    baseline = not store.has_check(site, user, scope)
+    previous = store.last_check(site, user, scope)
+    carry_opinions(previous, projects)
+    changes = [] if baseline else detect_changes(previous, projects, listed=not scope.startswith("ids:"))
+    check_id = store.record_check(site, user, scope, [p.to_dict() for p in projects])
+    return CheckResult(scope, store.checked_at(check_id), projects, changes, baseline)
+
+
+# --- what to check ------------------------------------------------------------------------------------------
+
+@dataclass
+class Request:
+    all: bool = False
+    subcenters: bool = False
+    targets: list[str] = field(default_factory=list)
+    opinions: bool = False
+
+    @classmethod
+    def from_args(cls, args: Any) -> Request:
+        req = cls(all=bool(args.all), subcenters=bool(args.subcenters), targets=list(args.targets or []),
+                  opinions=bool(getattr(args, "opinions", False)))
+        modes = sum([req.all, req.subcenters, bool(req.targets)])
+        if modes == 0:
+            raise ConfigError("请指定项目、--all 或 --subcenters / name projects (SPEC or ID), --all or --subcenters")
+        if modes > 1:
+            raise ConfigError("SPEC_OR_ID、--all 与 --subcenters 只能选一 / use one of SPEC_OR_ID, --all, --subcenters")
+        return req
+
+
+_ID = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def spec_project_name(path: Path) -> str:
+    """The 项目名称 (basic_info.project_name) of a spec file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise SpecError(f"{path}: 无法读取 / cannot read it ({e.strerror})") from None
+    except yaml.YAMLError as e:
+        raise SpecError(f"{path}: 不是有效的 YAML / not valid YAML: {e}") from None
+    basic = data.get("basic_info") if isinstance(data, dict) else None
+    name = basic.get("project_name") if isinstance(basic, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        raise SpecError(f"{path}: basic_info.project_name（项目名称）缺失 / is missing")
+    return name.strip()
+
+
+def split_targets(targets: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Site ids as given, and (spec path, project name) for spec files."""
+    ids: list[str] = []
+    specs: list[tuple[str, str]] = []
+    for t in targets:
+        path = Path(t)
+        if path.suffix.lower() in (".yaml", ".yml") or path.is_file():
+            specs.append((t, spec_project_name(path)))
+        elif _ID.fullmatch(t):
+            ids.append(t)
+        else:
+            raise ConfigError(f"{t}: 既不是描述文件也不是项目编号 / neither a spec file nor a project id")
+    return ids, specs
+
+
+def _natural(text: str) -> tuple[int, str]:
+    return (int(text), "") if text.isdigit() else (sys.maxsize, text)
+
+
+def scope_of(request: Request, ids: list[str]) -> str:
+    if request.all:
+        return "all"
+    if request.subcenters:
+        return "subcenters"
+    return "ids:" + ",".join(sorted(set(ids), key=_natural))
+
+
+# --- the check --------------------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def account_lock(store: Store, name: str, wait: float, err: TextIO) -> Iterator[None]:
+    """The lock of this account's checks: take it at once, or say so and wait up to `wait` seconds."""
+    stack = contextlib.ExitStack()
+    try:
+        stack.enter_context(store.lock(name, timeout=0))
+    except BusyError:
+        print(f"autofiler: 另一个进度检查正在运行，等待最多 {wait:g} 秒 / another check is running, "
+              f"waiting up to {wait:g} s", file=err)
+        stack.enter_context(store.lock(name, timeout=wait))
+    with stack:
+        yield
+
+
+def read_projects(site: Site, store: Store, settings: Settings, request: Request,
+                  ids: list[str], specs: list[tuple[str, str]]) -> tuple[str, list[Project]]:
+    from autofiler.site import progress as reader
+
+    if request.all or request.subcenters:
+        scope = scope_of(request, [])
+        projects = reader.ListReader(site).read(reader.list_menu(site, subcenters=request.subcenters))
+        if request.opinions:
+            # only the returned projects whose row moved since their opinion was last read
+            carry_opinions(store.last_check(settings.site, settings.require_user(), scope), projects)
+            for p in projects:
+                if p.status == "returned" and not p.opinion_read:
+                    p.opinion, p.opinion_read = reader.read_timeline(site, p.id).opinion, True
+        return scope, projects
+    ids = list(ids)
+    if specs:
+        ids += _resolve_names(site, store, settings, specs)
+    return scope_of(request, ids), [reader.read_timeline(site, pid) for pid in dict.fromkeys(ids)]
+
+
+def _resolve_names(site: Site, store: Store, settings: Settings, specs: list[tuple[str, str]]) -> list[str]:
+    """Project ids of spec files: the one recorded by submit, else the project of that name in the list."""
+    from autofiler.site import progress as reader
+
+    found: list[str] = []
+    listed: list[Project] | None = None
+    for path, name in specs:
+        filing = store.filing(settings.site, settings.user, name)
+        if filing and filing.project_id:
+            found.append(filing.project_id)
+            continue
+        if listed is None:
+            listed = reader.ListReader(site).read(reader.list_menu(site, subcenters=False))
+        matches = [p.id for p in listed if p.project_name == name]
+        if not matches:
+            raise SiteError(f"{path}: 项目列表中没有「{name}」/ no project of this name in the list",
+                            hint="submit it first, or give the project id")
+        if len(matches) > 1:
+            raise SiteError(f"{path}: 有 {len(matches)} 个同名项目 / several projects have this name: "
+                            f"{', '.join(matches)}", hint="give the project id instead")
+        found.append(matches[0])
+    return found
+
+
+def check(settings: Settings, request: Request, *, send: bool = True, wait_s: float | None = None,
+          err: TextIO | None = None) -> CheckResult:
+    """One check: lock, read, compare, record, queue notifications, send what is pending."""
+    from autofiler.site.session import open_site
+
+    targets = notify.parse_targets(settings.notify)
+    ids, specs = split_targets(request.targets)
+    with Store(settings.state_dir) as store:
+        wait = lock_wait() if wait_s is None else wait_s
+        name = f"progress:{settings.site}:{settings.require_user()}"
+        with account_lock(store, name, wait, err or sys.stderr):
+            with open_site(settings) as site:
+                scope, projects = read_projects(site, store, settings, request, ids, specs)
+            result = record(store, settings.site, settings.user, scope, projects)
+            if result.changes:
+                notify.queue_changes(store, targets, settings.site, result)
+            if send:
+                result.notify_errors = notify.send_pending(store, targets)
+    return result

@@ -1,0 +1,194 @@
+"""One project's 8-module editor: load it, read every pane in one call, fill a module, save it, submit.
+
+All panes are in the DOM at once, so one reload after a save serves both the read-back of the module just saved
+and the starting state of the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.sync_api import Locator, Response
+
+from autofiler.errors import SessionExpired, SiteError
+from autofiler.site import ui as U
+from autofiler.site import widgets as W
+from autofiler.site.compare import Diff, field_of
+from autofiler.site.session import Site
+from autofiler.site.sitemap import Module
+
+APPEAR_MS = 5000
+
+
+@dataclass
+class Pane:
+    """What one module's pane shows: values by key, keys not on the page, and table read errors."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    absent: set[str] = field(default_factory=set)
+    errors: dict[str, str] = field(default_factory=dict)
+    widgets: dict[str, str] = field(default_factory=dict)
+    found: bool = True
+
+
+class SaveRejected(SiteError):
+    """The site refused a save and named the fields (HTTP 422)."""
+
+    def __init__(self, message: str, errors: list[dict[str, str]]) -> None:
+        super().__init__(message)
+        self.errors = errors
+
+
+class SiteBusy(SiteError):
+    """A 5xx answer or an error toast: the site's own 'try again'."""
+
+
+class SubmitIncomplete(SiteError):
+    """提交 opened the 提交检查 dialog: the lines name the incomplete modules and fields."""
+
+    def __init__(self, message: str, lines: list[str]) -> None:
+        super().__init__(message)
+        self.lines = lines
+
+
+def _is_post(r: Response) -> bool:
+    return r.request.method == "POST" and r.request.resource_type in ("xhr", "fetch")
+
+
+class Editor:
+    def __init__(self, site: Site, project_id: str) -> None:
+        self.site = site
+        self.project_id = project_id
+        self.map = site.map
+        self.ui = site.map.ui
+        self.ctx = W.Ctx(site.page, site.map)
+
+    @property
+    def page(self):
+        return self.site.page
+
+    def path(self) -> str:
+        return self.map.project_url.format(id=self.project_id)
+
+    def load(self) -> None:
+        self.site.goto(self.path())
+        if self.page.locator(self.ui.tab).count() == 0:
+            raise SiteError(f"项目 {self.project_id} 的编辑页无法打开 / the editor of project {self.project_id} "
+                            "did not open (no module tabs)")
+
+    # reading ---------------------------------------------------------------------------------------------
+    def _twins(self, module: Module) -> list[dict[str, Any]]:
+        out = []
+        for f in module.fields:
+            out.append({"key": f.key, "label": f.label, "widget": f.widget,
+                        "columns": [{"key": c.key, "label": c.label, "widget": c.widget} for c in f.columns]})
+            if f.en_twin:
+                out.append({"key": f.key + "_en", "label": self.map.twin_label(f), "widget": f.widget,
+                            "columns": []})
+        return out
+
+    def read(self, modules: list[Module] | None = None, *, detect: bool = False) -> dict[str, Pane]:
+        """Every listed module's pane, read in one call (hidden panes included)."""
+        modules = list(modules or self.map.modules)
+        arg = {"ui": W.ui_args(self.map), "detect": detect,
+               "modules": [{"key": m.key, "tab": m.tab, "fields": self._twins(m)} for m in modules]}
+        raw = self.page.evaluate(W.reader_js(), arg)
+        return {k: Pane(v["values"], set(v["absent"]), v["errors"], v["widgets"], v["found"]) for k, v in raw.items()}
+
+    # filling ---------------------------------------------------------------------------------------------
+    def open(self, module: Module) -> None:
+        U.open_tab(self.page, self.ui, module.tab, confirm_text=self.map.buttons.confirm)
+
+    def pane(self) -> Locator:
+        return U.active_pane(self.page, self.ui)
+
+    def editable(self) -> bool:
+        btn = U.button(self.pane(), self.ui, self.map.buttons.save).first
+        return btn.count() > 0 and btn.is_enabled()
+
+    def item(self, module: Module, key: str) -> Locator:
+        f, twin = field_of(module, key)
+        return U.form_item(self.pane(), self.ui, self.map.twin_label(f) if twin else f.label).first
+
+    def fill(self, module: Module, diffs: list[Diff], *, force_files: bool = False) -> None:
+        """Fill the differing fields in site-map order; a twin not yet shown waits for the rest of the module."""
+        later: list[Diff] = []
+        for d in diffs:
+            f, twin = field_of(module, d.key)
+            if f.readonly:
+                continue
+            item = self.item(module, d.key)
+            if twin and item.count() == 0:
+                later.append(d)
+                continue
+            self._fill_one(module, d, item, force_files)
+        for d in later:
+            self._fill_one(module, d, self.item(module, d.key), force_files)
+
+    def _fill_one(self, module: Module, d: Diff, item: Locator, force_files: bool) -> None:
+        f, twin = field_of(module, d.key)
+        label = self.map.twin_label(f) if twin else f.label
+        try:
+            item.wait_for(state="visible", timeout=APPEAR_MS)
+        except Exception:  # noqa: BLE001 - report the field, not Playwright's wait
+            raise SiteError(f"{module.tab}：页面上没有字段 {label} / the page does not show the field {label}",
+                            hint="a field that depends on another appears only once that one has its value") from None
+        from autofiler.site.compare import ABSENT
+
+        have = None if d.have is ABSENT else d.have
+        try:
+            W.fill(self.ctx, f.widget, item, d.want, have, field=f, force=force_files)
+        except SiteError as e:
+            raise SiteError(f"{module.tab} › {label}: {e.message}", hint=e.hint) from None
+
+    # saving ----------------------------------------------------------------------------------------------
+    def save(self, module: Module) -> None:
+        """Click 保存 and wait for the site's answer: 200 and the 保存成功 toast, or an error to raise."""
+        U.mark_toasts(self.page, self.ui)
+        with self.page.expect_response(_is_post) as info:
+            U.visible_button(self.pane(), self.ui, self.map.buttons.save).click()
+        resp = info.value
+        message = U.response_message(resp) or f"HTTP {resp.status}"
+        if resp.status == 401 or self.site.on_login_page():
+            raise SessionExpired(f"登录已过期 / the session expired while saving {module.tab}")
+        if resp.status == 422:
+            data = _json(resp)
+            raise SaveRejected(message, list(data.get("errors") or []) if isinstance(data, dict) else [])
+        if resp.status >= 500:
+            raise SiteBusy(f"{module.tab} 保存失败 / saving failed: {message}")
+        if not resp.ok:
+            raise SiteError(f"{module.tab} 保存被拒绝 / the site refused the save: {message}")
+        U.new_toast(self.page, self.ui, "message_success", self.map.signals.saved).first.wait_for(state="attached")
+
+    # submitting ------------------------------------------------------------------------------------------
+    def submit(self) -> None:
+        """提交, confirm the message box, and wait for 提交成功 or the 提交检查 dialog."""
+        m, ui, page = self.map, self.ui, self.page
+        U.mark_toasts(page, ui)
+        U.visible_button(page, ui, m.buttons.submit).click()
+        box = page.locator(ui.message_box).filter(visible=True).first
+        box.wait_for(state="visible")
+        with page.expect_response(_is_post) as info:
+            U.visible_button(box, ui, m.buttons.confirm).click()
+        resp = info.value
+        if resp.status == 401:
+            raise SessionExpired("登录已过期 / the session expired while submitting")
+        if resp.status == 422:
+            dialog = U.visible_dialog(page, ui, m.signals.submit_check_title)
+            dialog.wait_for(state="visible")
+            lines = [t.strip() for t in dialog.locator(ui.line).all_inner_texts() if t.strip()]
+            raise SubmitIncomplete(U.response_message(resp) or "提交检查未通过", lines)
+        if not resp.ok:
+            raise SiteError(f"提交失败 / submitting failed: {U.response_message(resp) or f'HTTP {resp.status}'}")
+        U.new_toast(page, ui, "message_success", m.signals.submitted).first.wait_for(state="attached")
+        progress = self.site.url(m.progress_url.format(id=self.project_id))
+        page.wait_for_url(re.compile("^" + re.escape(progress)))
+
+
+def _json(resp: Response) -> Any:
+    try:
+        return resp.json()
+    except Exception:  # noqa: BLE001 - not JSON
+        return None

@@ -1,0 +1,217 @@
+"""Filing a spec's values into one project, module by module: fill what differs, save, read back, checkpoint.
+
+Per module: the values the page shows are compared with the spec; a module whose values match and whose
+checkpoint (the hash of the values last saved and verified) is current is skipped. Otherwise the differing fields
+are filled, 保存 is clicked and its answer awaited (a 5xx is retried, a 422 is mapped back to the spec's lines, a
+trip to the login page means one fresh login and the module again), the editor is reloaded and every value is
+compared with the spec (one re-fill is allowed before a difference is an error), and the checkpoint is recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Error as PlaywrightError
+
+from autofiler.errors import AutofilerError, SessionExpired, SiteError
+from autofiler.site.compare import Diff, diff_module, expected, field_of, show
+from autofiler.site.editor import Editor, Pane, SaveRejected, SiteBusy
+from autofiler.site.report import Outcome, Reporter, new_run_dir
+from autofiler.site.session import Site
+from autofiler.site.sitemap import Module
+from autofiler.store import Store, content_hash
+
+SAVE_TRIES = 3
+LOGIN_TRIES = 2
+
+Position = Callable[[str], "tuple[int, int] | None"]
+
+
+def file_digest(path: str) -> dict[str, str]:
+    data = Path(path).read_bytes()
+    return {"name": Path(path).name, "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def module_digest(module: Module, want: dict[str, Any]) -> str:
+    """The checkpoint hash: the values, with each uploaded file's content hash instead of its path."""
+    value = dict(want)
+    for f in module.fields:
+        if f.widget == "file" and value.get(f.key):
+            value[f.key] = file_digest(value[f.key])
+        elif f.widget == "files" and value.get(f.key):
+            value[f.key] = [file_digest(p) for p in value[f.key]]
+    return content_hash(value)
+
+
+class Filer:
+    def __init__(self, site: Site, project_id: str, values: dict[str, dict[str, Any]], store: Store,
+                 filing_id: int, reporter: Reporter, *, dry_run: bool = False, spec_path: str = "",
+                 position: Position | None = None) -> None:
+        self.site = site
+        self.map = site.map
+        self.values = values
+        self.store = store
+        self.filing_id = filing_id
+        self.reporter = reporter
+        self.dry_run = dry_run
+        self.spec_path = spec_path
+        self.position = position or (lambda _path: None)
+        self.editor = Editor(site, project_id)
+        self.panes: dict[str, Pane] = {}
+        self.run_dir: Path | None = None
+
+    # the whole run -----------------------------------------------------------------------------------------
+    def run(self) -> list[Outcome]:
+        self.reload()
+        if not self.editor.editable():
+            raise SiteError(f"项目 {self.editor.project_id} 的表单不可编辑 / the project's form is read-only now",
+                            hint="a project under review cannot be changed")
+        done = self.store.module_hashes(self.filing_id)
+        outcomes = []
+        for module in self.map.modules:
+            started = time.monotonic()
+            self.site.trace.begin(module.key)
+            try:
+                outcome = self.module(module, done.get(module.key))
+            except (AutofilerError, PlaywrightError) as e:
+                self.reporter.module(Outcome(module.key, module.tab, "failed", time.monotonic() - started))
+                self.evidence(module)
+                if isinstance(e, PlaywrightError):
+                    first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+                    raise SiteError(f"{module.tab}：页面操作失败 / a page action failed: {first}") from e
+                raise
+            self.site.trace.end(None)
+            outcome.seconds = time.monotonic() - started
+            self.reporter.module(outcome)
+            outcomes.append(outcome)
+        return outcomes
+
+    def reload(self) -> None:
+        self.editor.load()
+        self.panes = self.editor.read()
+
+    def evidence(self, module: Module) -> None:
+        """A masked screenshot and the module's trace in runs/<timestamp>/; the path is printed."""
+        try:
+            self.run_dir = self.run_dir or new_run_dir(self.site.settings.state_dir)
+            self.site.screenshot(self.run_dir / f"{module.key}.png")
+            self.site.trace.end(self.run_dir / f"{module.key}-trace.zip")
+            self.reporter.say(f"  证据 / evidence: {self.run_dir}", "red")
+        except Exception as e:  # noqa: BLE001 - evidence must not hide the real error
+            self.reporter.say(f"  (no screenshot or trace: {type(e).__name__})", "red")
+
+    # one module ------------------------------------------------------------------------------------------
+    def module(self, module: Module, checkpoint: str | None) -> Outcome:
+        for attempt in range(LOGIN_TRIES + 1):
+            try:
+                return self._module(module, checkpoint)
+            except (AutofilerError, PlaywrightError) as e:
+                # A redirect to the login page, however it surfaced: log in again and redo the module.
+                expired = isinstance(e, SessionExpired) or self.site.on_login_page()
+                if attempt == LOGIN_TRIES or not expired:
+                    raise
+                self.reporter.say(f"  {module.tab}: 登录已过期，重新登录 / session expired, logging in again", "yellow")
+                self.site.login()
+                self.reload()
+        raise AssertionError("unreachable")
+
+    def _module(self, module: Module, checkpoint: str | None) -> Outcome:
+        want = expected(module, self.values.get(module.key) or {})
+        digest = module_digest(module, want)
+        diffs = self.diffs(module, want)
+        if not diffs and checkpoint == digest:
+            return Outcome(module.key, module.tab, "skipped")
+        if self.dry_run:
+            if diffs:
+                self.editor.open(module)
+                self.editor.fill(module, diffs)
+            return Outcome(module.key, module.tab, "filled" if diffs else "unchanged", diffs=diffs)
+        files_stale = checkpoint != digest and any(f.widget in ("file", "files") for f in module.fields)
+        if files_stale:  # same names, maybe new content: upload them again
+            diffs = diffs + [Diff(f.key, f.label, want[f.key], self.panes[module.key].values.get(f.key))
+                             for f in module.fields if f.widget in ("file", "files") and want.get(f.key)
+                             and f.key not in {d.key for d in diffs}]
+        notes = []
+        self.fill_and_save(module, diffs, force_files=files_stale)
+        left = self.diffs(module, want)
+        if left:
+            notes.append("回读发现差异，已重填 / the read-back differed; filled again: "
+                         + "、".join(d.label for d in left))
+            self.fill_and_save(module, left)
+            left = self.diffs(module, want)
+            if left:
+                raise SiteError(
+                    f"{module.tab}：站点保存的值与规格不同 / the site stored other values than sent:\n"
+                    + "\n".join(f"  {d.label}: 发送 / sent {show(d.want)}, 保存 / stored {show(d.have)}"
+                                for d in left))
+        self.store.record_module(self.filing_id, module.key, digest)
+        return Outcome(module.key, module.tab, "verified", notes=notes)
+
+    def diffs(self, module: Module, want: dict[str, Any]) -> list[Diff]:
+        pane = self.panes[module.key]
+        if not pane.found:
+            raise SiteError(f"页面上没有模块 {module.tab} / the editor has no tab {module.tab}")
+        if pane.errors:
+            raise SiteError(f"{module.tab}: " + "; ".join(f"{k}: {v}" for k, v in pane.errors.items()))
+        out = diff_module(module, want, pane.values, pane.absent, self.map.en_twin_suffix)
+        for d in out:
+            if field_of(module, d.key)[0].readonly:
+                raise SiteError(
+                    f"{module.tab} › {d.label} 由站点填写为 {show(d.have)}，规格写的是 {show(d.want)} / the site "
+                    "fills this field itself and it differs from the spec",
+                    hint="correct the spec, or ask the research office to correct your account's institution")
+        return out
+
+    def fill_and_save(self, module: Module, diffs: list[Diff], *, force_files: bool = False) -> None:
+        self.editor.open(module)
+        self.editor.fill(module, diffs, force_files=force_files)
+        for attempt in range(SAVE_TRIES):
+            try:
+                self.editor.save(module)
+                break
+            except SiteBusy:
+                if attempt == SAVE_TRIES - 1:
+                    raise
+            except SaveRejected as e:
+                raise SiteError(self.rejected(module, e)) from None
+        self.reload()
+
+    def rejected(self, module: Module, e: SaveRejected) -> str:
+        """The site's field errors, each with its spec path, Chinese label and YAML line."""
+        lines = [f"{module.tab} 保存被拒绝 / the site refused the save: {e.message}"]
+        for err in e.errors:
+            where = str(err.get("field", ""))
+            m = re.match(r"^(\w+)(?:\[(\d+)\](?:\.(\w+))?)?", where)
+            label = where
+            if m:
+                try:
+                    f, twin = field_of(module, m.group(1))
+                    label = self.map.twin_label(f) if twin else f.label
+                    if m.group(2) is not None:
+                        label += f" 第{int(m.group(2)) + 1}行"
+                        if m.group(3):
+                            label += " " + f.column(m.group(3)).label
+                except KeyError:
+                    pass
+            path = f"{module.key}.{where}"
+            pos = self._pos(path)
+            at = f"{self.spec_path}:{pos[0]}:{pos[1]} " if pos else ""
+            lines.append(f"  {at}{path} {label}: {err.get('message', '')}")
+        return "\n".join(lines)
+
+    def _pos(self, path: str) -> tuple[int, int] | None:
+        while path:
+            try:
+                pos = self.position(path)
+            except Exception:  # noqa: BLE001 - a path the spec does not hold
+                pos = None
+            if pos:
+                return pos
+            path = re.sub(r"(\.\w+|\[\d+\])$", "", path) if re.search(r"(\.\w+|\[\d+\])$", path) else ""
+        return None
+

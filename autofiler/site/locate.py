@@ -1,0 +1,76 @@
+"""Which project on the site a spec files into: one found by name, one the local store remembers, or a new one.
+
+A draft or a returned (退回修改) project is reused. One under review, published or rejected stops the run with its
+state. The store's record counts too: a project created by a run that crashed before it saved 基本信息 has no name
+on the site yet, and must be reused rather than duplicated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from autofiler.errors import SiteError
+from autofiler.site import projects
+from autofiler.site.projects import ProjectRow
+from autofiler.site.session import Site
+from autofiler.store import Store
+
+EDITABLE = ("draft", "returned")
+
+
+@dataclass
+class Target:
+    project_id: str | None  # None: nothing on the site yet
+    state: str | None
+    status_label: str
+    created: bool = False
+    note: str = ""
+
+
+def _locked(row: ProjectRow) -> SiteError:
+    return SiteError(
+        f"项目“{row.name}”（{row.id}）当前状态为 {row.status_label}，不能修改 / project {row.id} is "
+        f"{row.state or row.status_label} and cannot be edited now",
+        hint="wait for the review to finish; a project returned for changes (退回修改) can be filed again",
+    )
+
+
+def find(site: Site, store: Store, name: str) -> Target:
+    """The project to file into, or Target(None, ...) when the site has none; raises for a locked one."""
+    user = site.settings.require_user()
+    record = store.filing(site.base_url, user, name)
+    remembered = record.project_id if record else None
+    rows = [r for r in projects.list_projects(site, name) if r.name == name]
+    if remembered and not any(r.id == remembered for r in rows):
+        # The remembered project may not carry the name yet (created, then the run stopped): look it up by id.
+        every = projects.list_projects(site)
+        rows += [r for r in every if r.id == remembered]
+    chosen = next((r for r in rows if r.id == remembered), None)
+    note = ""
+    if chosen is None:
+        editable = [r for r in rows if r.state in EDITABLE]
+        if len(editable) > 1:
+            ids = ", ".join(r.id for r in editable)
+            raise SiteError(f"站点上有多个同名草稿 / several editable projects are named “{name}”: {ids}",
+                            hint="delete the extra ones on the site, or rename the spec's project_name")
+        if editable:
+            chosen = editable[0]
+        elif rows:
+            raise _locked(rows[0])
+        if remembered:
+            note = f"本地记录的项目 {remembered} 在站点上不存在 / the remembered project {remembered} is gone"
+    if chosen is None:
+        return Target(None, None, "", note=note)
+    if chosen.state not in EDITABLE:
+        raise _locked(chosen)
+    return Target(chosen.id, chosen.state, chosen.status_label, note=note)
+
+
+def create(site: Site, store: Store, name: str, spec_path: str) -> Target:
+    """Create the project and record its id at once, before anything is filled."""
+    user = site.settings.require_user()
+    project_id = projects.create(site)
+    record = store.save_filing(site.base_url, user, name, project_id=project_id, status="draft",
+                               spec_path=spec_path)
+    store.forget_modules(record.id)
+    return Target(project_id, "draft", site.map.states.draft, created=True)

@@ -1,0 +1,126 @@
+"""Logging in on the site's login page: account and password, an optional image captcha, the profile trap.
+
+The caller keeps this outside any Playwright trace (a trace records the text typed into fields).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shlex
+import subprocess
+import sys
+from urllib.parse import urljoin, urlsplit
+
+from playwright.sync_api import Page, Response
+
+from autofiler import redact
+from autofiler.config import Settings, insecure_warning, origin_of
+from autofiler.errors import ConfigError, CredentialError, SiteError
+from autofiler.site import ui as U
+from autofiler.site.sitemap import SiteMap
+
+HUMAN_WAIT_MS = 5 * 60 * 1000
+CAPTCHA_TRIES = 3
+
+
+def on_login_page(page: Page, site_map: SiteMap) -> bool:
+    return urlsplit(page.url).path.rstrip("/") == site_map.login_path.rstrip("/")
+
+
+def _is_post(r: Response) -> bool:
+    return r.request.method == "POST"
+
+
+def captcha_image(page: Page, site_map: SiteMap) -> bytes:
+    """The captcha's PNG bytes, fetched with the page's cookies (the server keeps the answer in the session)."""
+    img = page.locator(site_map.login.captcha_image).first
+    src = img.get_attribute("src") or ""
+    if src.startswith("data:"):
+        return base64.b64decode(src.split(",", 1)[1])
+    resp = page.context.request.get(urljoin(page.url, src))
+    if not resp.ok:
+        raise SiteError(f"验证码图片无法获取 / the captcha image could not be fetched (HTTP {resp.status})")
+    return resp.body()
+
+
+def solve_captcha(cmd: str, image: bytes) -> str:
+    try:
+        done = subprocess.run(
+            shlex.split(cmd, posix=os.name != "nt"), input=image, capture_output=True, timeout=120, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise ConfigError(f"验证码命令无法运行 / --captcha-cmd failed: {e}") from None
+    answer = done.stdout.decode(errors="replace").strip()
+    if done.returncode != 0 or not answer:
+        err = done.stderr.decode(errors="replace").strip()[:200]
+        raise ConfigError(f"验证码命令没有给出答案 / --captcha-cmd gave no answer (exit {done.returncode}) {err}")
+    return answer
+
+
+def _fill_credentials(page: Page, site_map: SiteMap, user: str, password: str) -> None:
+    ui, texts = site_map.ui, site_map.login
+    U.form_item(page, ui, texts.username).locator("input").first.fill(user)
+    U.form_item(page, ui, texts.password).locator("input").first.fill(password)
+
+
+def _after_login(page: Page, site_map: SiteMap) -> None:
+    marker = site_map.login.profile_page
+    if page.locator("body").filter(has_text=marker).count():
+        raise CredentialError(
+            f"该账号需要先完善个人信息 / this account must complete its profile ({marker}) first",
+            hint="log in once in a browser, complete the profile, then run autofiler again",
+        )
+
+
+def login(page: Page, settings: Settings, site_map: SiteMap, password: str) -> None:
+    """Log in from wherever the page is; raises CredentialError or SiteError with the site's own reason."""
+    user = settings.require_user()
+    redact.register(password)
+    ui, texts = site_map.ui, site_map.login
+    page.goto(settings.site + site_map.login_path)
+    if origin_of(page.url) != settings.origin:
+        raise SiteError(
+            f"登录页面不在所配置的站点上 / the login page is at {origin_of(page.url)}, not {settings.origin}: "
+            "refusing to type the password there",
+            hint="check --site; a redirect to another host or port is never followed with credentials",
+        )
+    if not on_login_page(page, site_map):
+        return  # the site sent us on: the session is still valid
+    warning = insecure_warning(settings.site)
+    if warning:
+        print(warning, file=sys.stderr)
+    captcha = U.form_item(page, ui, texts.captcha)
+    has_captcha = captcha.count() > 0 and captcha.first.is_visible()
+    if has_captcha and settings.headed and not settings.captcha_cmd:
+        _fill_credentials(page, site_map, user, password)
+        print("请在浏览器中输入验证码并登录 / type the captcha in the browser window and log in", file=sys.stderr)
+        page.wait_for_url(lambda u: not _login_path(u, site_map), timeout=HUMAN_WAIT_MS)
+        _after_login(page, site_map)
+        return
+    if has_captcha and not settings.captcha_cmd:
+        raise CredentialError(
+            "登录页面要求验证码 / the login page asks for a captcha",
+            hint="run with --headed and type it yourself, or give --captcha-cmd",
+        )
+    for attempt in range(CAPTCHA_TRIES if has_captcha else 1):
+        _fill_credentials(page, site_map, user, password)
+        if has_captcha:
+            answer = solve_captcha(settings.captcha_cmd or "", captcha_image(page, site_map))
+            captcha.first.locator("input").first.fill(answer)
+        U.mark_toasts(page, ui)
+        with page.expect_response(_is_post) as info:
+            U.visible_button(page, ui, texts.button).click()
+        resp = info.value
+        if resp.ok:
+            page.wait_for_url(lambda u: not _login_path(u, site_map))
+            _after_login(page, site_map)
+            return
+        reason = U.response_message(resp) or U.toast_text(page, ui, "message_error") or f"HTTP {resp.status}"
+        if has_captcha and attempt + 1 < CAPTCHA_TRIES and texts.captcha in reason:
+            continue  # a misread captcha: the page shows a new one
+        raise CredentialError(f"登录失败 / login failed: {reason}", hint="check the password with `autofiler login`")
+
+
+def _login_path(url: str, site_map: SiteMap) -> bool:
+    return urlsplit(url).path.rstrip("/") == site_map.login_path.rstrip("/")

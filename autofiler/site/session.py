@@ -1,0 +1,210 @@
+"""A logged-in browser session on the registry: the API every site-facing command builds on.
+
+    from autofiler.site.session import open_site
+
+    with open_site(settings) as site:        # launches the browser, restores or makes a login
+        site.goto("/projects")               # absolute path on the site; re-logs in once if sent to login
+        site.menu("projects")                # click a left-menu entry by its site-map key
+        site.page, site.context, site.map    # Playwright page and context, the SiteMap
+        site.url("/x"), site.base_url        # addresses
+        site.login()                         # log in again (after SessionExpired, say)
+        site.on_login_page()                 # did the site send us to its login page?
+        site.screenshot(path)                # password inputs masked
+        site.trace.begin("module"); site.trace.end(path_or_None)   # one trace chunk, kept only with a path
+
+Cookies are kept in `<state>/sessions/<hash>.json` (mode 0600) and checked before use. Logging in happens with
+tracing paused, so a trace never holds the password.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Page, Response, sync_playwright
+
+from autofiler import credentials
+from autofiler.config import Settings
+from autofiler.errors import SessionExpired, SiteError
+from autofiler.site import browser as B
+from autofiler.site import login as L
+from autofiler.site import sitemap
+from autofiler.site import ui as U
+
+PASSWORD_INPUTS = "input[type=password]"
+NAV_TIMEOUT_MS = 30_000
+ACTION_TIMEOUT_MS = 15_000
+
+
+class Tracer:
+    """Playwright tracing in chunks: begin() before a step, end(path) keeps it, end(None) drops it."""
+
+    def __init__(self, context: BrowserContext, enabled: bool = True) -> None:
+        self.context = context
+        self.enabled = enabled
+        self.started = False
+        self.title: str | None = None
+
+    def begin(self, title: str) -> None:
+        if not self.enabled:
+            return
+        self.end(None)
+        if not self.started:
+            self.context.tracing.start(title=title, snapshots=True, screenshots=True)
+            self.started = True
+        else:
+            self.context.tracing.start_chunk(title=title)
+        self.title = title
+
+    def end(self, path: Path | None) -> None:
+        if self.title is None:
+            return
+        self.title = None
+        self.context.tracing.stop_chunk(path=str(path) if path else None)
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        title = self.title
+        self.end(None)
+        try:
+            yield
+        finally:
+            if title:
+                self.begin(title)
+
+    def close(self) -> None:
+        self.end(None)
+        if self.started:
+            self.context.tracing.stop()
+            self.started = False
+
+
+class Site:
+    def __init__(self, settings: Settings, site_map: sitemap.SiteMap, context: BrowserContext,
+                 password: str | None = None) -> None:
+        self.settings = settings
+        self.map = site_map
+        self.context = context
+        self.page: Page = context.pages[0] if context.pages else context.new_page()
+        self.base_url = settings.site
+        self.trace = Tracer(context)
+        self._password = password
+
+    # addresses -------------------------------------------------------------------------------------------
+    def url(self, path: str) -> str:
+        return path if path.startswith(("http://", "https://")) else self.base_url + "/" + path.lstrip("/")
+
+    def on_login_page(self) -> bool:
+        return L.on_login_page(self.page, self.map)
+
+    def goto(self, path: str) -> Response | None:
+        """Open a page of the site; a redirect to the login page means one fresh login and one retry."""
+        for attempt in range(2):
+            resp = self._goto(path)
+            if not self.on_login_page():
+                return resp
+            if attempt == 0:
+                self.login()
+        raise SessionExpired(f"登录状态无法保持 / the site keeps sending us to its login page ({path})")
+
+    def _goto(self, path: str) -> Response | None:
+        last: Response | None = None
+        for _ in range(3):  # a 5xx page is the site's own "try again"
+            last = self.page.goto(self.url(path))
+            if last is None or last.status < 500:
+                return last
+        raise SiteError(f"站点返回错误 / the site answered HTTP {last.status if last else '?'} for {path}")
+
+    def menu(self, key: str) -> None:
+        """Open a left-menu entry (a key of the site map's `menu`), re-logging in once if needed."""
+        text = self.map.menu[key]
+        for attempt in range(2):
+            item = self.page.locator(self.map.ui.menu_item).filter(has_text=U.exact(text)).first
+            if not self.on_login_page() and item.count():
+                with self.page.expect_navigation() as nav:
+                    item.click()
+                resp = nav.value
+                if resp is not None and resp.status >= 500:
+                    raise SiteError(f"站点返回错误 / the site answered HTTP {resp.status} for {text}")
+                if not self.on_login_page():
+                    return
+            if attempt == 0:
+                self.login()
+        raise SessionExpired(f"无法打开菜单 {text} / could not open the menu entry {text}")
+
+    # login -----------------------------------------------------------------------------------------------
+    def password(self) -> str:
+        if self._password is None:
+            self._password = credentials.password(self.settings)
+        return self._password
+
+    def login(self) -> None:
+        with self.trace.paused():
+            L.login(self.page, self.settings, self.map, self.password())
+            save_cookies(self.context, cookie_file(self.settings))
+
+    def logged_in(self) -> bool:
+        """Whether the restored cookies still hold a session (a menu entry shows, no login page)."""
+        self._goto("/")
+        if self.on_login_page():
+            return False
+        return self.page.locator(self.map.ui.menu_item).filter(has_text=U.exact(self.map.menu.projects)).count() > 0
+
+    # evidence --------------------------------------------------------------------------------------------
+    def screenshot(self, path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(path), full_page=True, mask=[self.page.locator(PASSWORD_INPUTS)])
+        return path
+
+
+def cookie_file(settings: Settings) -> Path:
+    who = hashlib.sha256(f"{settings.site}|{settings.user}".encode()).hexdigest()[:16]
+    folder = settings.state_dir / "sessions"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder / f"{who}.json"
+
+
+def save_cookies(context: BrowserContext, path: Path) -> None:
+    data = json.dumps(context.storage_state(), ensure_ascii=False)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(data)
+    path.chmod(0o600)
+
+
+def forget_cookies(settings: Settings) -> None:
+    cookie_file(settings).unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def open_site(settings: Settings, *, password: str | None = None, fresh_login: bool = False,
+              site_map: sitemap.SiteMap | None = None) -> Iterator[Site]:
+    """Launch the browser, restore saved cookies or log in, and yield a Site. `password` overrides the
+    keyring (autofiler login checks a new one); `fresh_login` ignores saved cookies."""
+    site_map = site_map or sitemap.load(settings.selectors)
+    settings.require_user()
+    saved = cookie_file(settings)
+    with sync_playwright() as pw:
+        browser = B.launch(pw, settings)
+        try:
+            state = str(saved) if saved.is_file() and not fresh_login else None
+            context = browser.new_context(locale=B.LOCALE, storage_state=state, accept_downloads=False)
+            context.set_default_timeout(ACTION_TIMEOUT_MS)
+            context.set_default_navigation_timeout(NAV_TIMEOUT_MS)
+            site = Site(settings, site_map, context, password)
+            if fresh_login or state is None or not site.logged_in():
+                site.login()
+            try:
+                yield site
+            finally:
+                with contextlib.suppress(Exception):
+                    site.trace.close()
+                with contextlib.suppress(Exception):
+                    if not site.on_login_page():
+                        save_cookies(context, saved)
+        finally:
+            browser.close()

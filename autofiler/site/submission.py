@@ -1,0 +1,56 @@
+"""提交: the summary shown before asking, the click with its message box, and the state the site reports after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from autofiler.errors import SiteError
+from autofiler.site import projects
+from autofiler.site.editor import Editor, SubmitIncomplete
+from autofiler.site.report import Outcome, Reporter, new_run_dir
+from autofiler.site.session import Site
+
+
+def summary(site: Site, project_id: str, name: str, values: dict[str, dict[str, Any]],
+            outcomes: list[Outcome]) -> list[str]:
+    lines = [
+        f"项目 / project: {name}",
+        f"站点 / site: {site.base_url}  编号 / id: {project_id}",
+        "模块 / modules: " + "、".join(f"{o.tab}({o.state})" for o in outcomes),
+    ]
+    for module in site.map.modules:
+        for f in module.fields:
+            if f.widget in ("file", "files"):
+                value = (values.get(module.key) or {}).get(f.key)
+                paths = value if isinstance(value, list) else [value] if value else []
+                if paths:
+                    lines.append(f"{f.label}: " + "、".join(Path(str(p)).name for p in paths))
+    return lines
+
+
+def submit(site: Site, project_id: str, reporter: Reporter) -> tuple[str | None, str]:
+    """Click 提交 and confirm; returns (state key, status label) from the 备案进度 page."""
+    editor = Editor(site, project_id)
+    site.trace.begin("submit")
+    try:
+        editor.load()
+        try:
+            editor.submit()
+        except SubmitIncomplete as e:
+            raise SiteError(
+                "提交检查未通过，以下字段缺失 / the site's submit check lists missing fields:\n"
+                + "\n".join(f"  {line}" for line in e.lines or [e.message]),
+                hint="fill them in the spec and run submit again",
+            ) from None
+        label = projects.status_from_progress(site) or ""
+    except Exception:
+        run_dir = new_run_dir(site.settings.state_dir)
+        try:
+            site.screenshot(run_dir / "submit.png")
+            site.trace.end(run_dir / "submit-trace.zip")
+        finally:
+            reporter.say(f"  证据 / evidence: {run_dir}", "red")
+        raise
+    site.trace.end(None)
+    return site.map.state_key(label), label

@@ -1,0 +1,77 @@
+"""Upload widgets: files are set on the hidden file input, one at a time, and each upload is confirmed by the
+site's answer and by the list item turning to success with the expected name. Stale files are deleted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Locator, Response
+
+from autofiler.errors import SiteError
+from autofiler.site import ui as U
+from autofiler.site.widgets import Ctx
+
+UPLOAD_MS = 60_000
+
+
+def _is_post(r: Response) -> bool:
+    return r.request.method == "POST" and r.request.resource_type in ("xhr", "fetch")
+
+
+def _is_delete(r: Response) -> bool:
+    return r.request.method == "DELETE"
+
+
+def done_item(ctx: Ctx, item: Locator, name: str) -> Locator:
+    ui = ctx.ui
+    return item.locator(ui.upload_item_done).filter(has=ctx.page.locator(ui.upload_item_name).filter(
+        has_text=U.exact(name)))
+
+
+def upload(ctx: Ctx, item: Locator, path: str) -> None:
+    p = Path(path)
+    with ctx.page.expect_response(_is_post, timeout=UPLOAD_MS) as info:
+        item.locator(ctx.ui.upload_input).first.set_input_files(str(p))
+    resp = info.value
+    if not resp.ok:
+        reason = U.response_message(resp) or f"HTTP {resp.status}"
+        raise SiteError(f"文件被拒绝 / the site refused {p.name}: {reason}")
+    done_item(ctx, item, p.name).first.wait_for(state="attached", timeout=UPLOAD_MS)
+
+
+def delete(ctx: Ctx, item: Locator, name: str) -> None:
+    row = done_item(ctx, item, name).first
+    row.hover()  # the delete icon shows on hover
+    with ctx.page.expect_response(_is_delete) as info:
+        row.locator(ctx.ui.upload_item_delete).first.click()
+        box = ctx.page.locator(ctx.ui.message_box).filter(visible=True)
+        if box.count():
+            U.visible_button(box.first, ctx.ui, ctx.map.buttons.confirm).click()
+    if not info.value.ok:
+        raise SiteError(f"文件无法删除 / the site refused to delete {name}: HTTP {info.value.status}")
+
+
+def fill_file(ctx: Ctx, item: Locator, path: str | None, current: list[str], *, force: bool = False) -> None:
+    """One file: a new upload replaces the old one on this site; anything else left over is deleted."""
+    if path is None:
+        for name in current:
+            delete(ctx, item, name)
+        return
+    name = Path(path).name
+    if current == [name] and not force:
+        return
+    upload(ctx, item, path)
+    for other in current:
+        if other != name and done_item(ctx, item, other).count():
+            delete(ctx, item, other)
+
+
+def fill_files(ctx: Ctx, item: Locator, paths: list[str], current: list[str], *, force: bool = False) -> None:
+    want = [Path(p).name for p in paths]
+    stale = [n for n in current if n not in want or force]
+    for name in stale:
+        delete(ctx, item, name)
+    kept = [n for n in current if n not in stale]
+    for path in paths:
+        if Path(path).name not in kept:
+            upload(ctx, item, path)

@@ -1,0 +1,46 @@
+"""Collects findings for one spec file, placing each at the YAML line and column of the path it names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from autofiler.spec import catalog
+from autofiler.spec.findings import ERROR, Finding
+from autofiler.spec.yamlpos import Parsed
+
+_LAST = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
+
+
+def parent(path: str) -> str:
+    return _LAST.sub("", path) if "." in path or "[" in path else ""
+
+
+class Reporter:
+    def __init__(self, file: str, parsed: Parsed) -> None:
+        self.file = file
+        self.parsed = parsed
+        self.findings: list[Finding] = [
+            replace(f, label=catalog.label_of(f.path)) if f.path else f for f in parsed.findings
+        ]
+
+    def locate(self, path: str) -> tuple[int, int]:
+        """Where a path is written; for a key that is not there, where its closest written parent is."""
+        while True:
+            found = self.parsed.position(path)
+            if found:
+                return found
+            if not path:
+                return 1, 1
+            path = parent(path)
+
+    def add(self, severity: str, rule: str, path: str, message: str) -> None:
+        line, col = self.locate(path)
+        self.findings.append(Finding(self.file, line, col, severity, rule, path, catalog.label_of(path), message))
+
+    def error(self, rule: str, path: str, message: str) -> None:
+        self.add(ERROR, rule, path, message)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == ERROR for f in self.findings)

@@ -1,0 +1,89 @@
+"""How long `progress --all` takes to read and record N projects, against the local mock registry.
+
+Prints, for N = 10, 100 and 1,000 seeded projects, the time of one list read + record (after login: the browser
+is started and logged in before the clock starts; median of three runs), and for N = 100 the time of opening
+every project's 备案进度 page one by one, which is what reading progress without the list would cost.
+
+    .venv/bin/python benchmarks/bench_progress.py [--sizes 10,100,1000] [--runs 3] [--headed]
+
+Targets: 1,000 projects in under 3 s; time(1000) / time(10) <= 3; the list >= 50x faster than one by one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from autofiler.config import Settings
+from autofiler.progress import record
+from autofiler.site import progress as reader
+from autofiler.site.session import open_site
+from autofiler.store import Store
+from tests.support import CHROMIUM, DEMO_PI, MockServer
+
+
+def timed_list(site, store: Store, settings: Settings) -> tuple[float, int]:
+    start = time.perf_counter()
+    projects = reader.ListReader(site).read(reader.list_menu(site, subcenters=False))
+    record(store, settings.site, DEMO_PI["phone"], "all", projects)
+    return time.perf_counter() - start, len(projects)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--one-by-one", type=int, default=100, help="N for the one-by-one comparison (0: skip)")
+    parser.add_argument("--headed", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    os.environ["AUTOFILER_PASSWORD"] = DEMO_PI["password"]
+    mock = MockServer()
+    medians: dict[int, float] = {}
+    try:
+        with tempfile.TemporaryDirectory() as state:
+            print(f"mock {mock.url}; chromium {CHROMIUM}; {args.runs} runs each, median")
+            print(f"{'N':>6} {'read+record':>12} {'per project':>12} {'runs':>24}")
+            for n in sizes + ([args.one_by_one] if args.one_by_one and args.one_by_one not in sizes else []):
+                mock.reset()
+                mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": n})
+                settings = Settings(site=mock.url, user=DEMO_PI["phone"], state_dir=Path(state) / str(n),
+                                    browser_path=CHROMIUM, headed=args.headed)
+                with open_site(settings) as site, Store(settings.state_dir) as store:
+                    runs = []
+                    for _ in range(args.runs):
+                        seconds, count = timed_list(site, store, settings)
+                        assert count == n, f"read {count} of {n}"
+                        runs.append(seconds)
+                    medians[n] = statistics.median(runs)
+                    if n in sizes:
+                        shown = ", ".join(f"{r:.2f}" for r in runs)
+                        print(f"{n:>6} {medians[n]:>11.2f}s {medians[n] / n * 1000:>10.1f}ms {shown:>24}")
+                    if n == args.one_by_one:
+                        ids = [str(p["id"]) for p in mock.projects()]
+                        start = time.perf_counter()
+                        for pid in ids:
+                            reader.read_timeline(site, pid)
+                        one_by_one = time.perf_counter() - start
+        lo, hi = min(sizes), max(sizes)
+        print(f"time({hi}) / time({lo}) = {medians[hi] / medians[lo]:.2f}   (target <= 3)")
+        print(f"{hi} projects: {medians[hi]:.2f} s   (target < 3 s)")
+        if args.one_by_one:
+            n = args.one_by_one
+            print(f"one by one, N={n}: {one_by_one:.2f} s ({one_by_one / n * 1000:.0f} ms per 备案进度 page); "
+                  f"the list is {one_by_one / medians[n]:.0f}x faster   (target >= 50x)")
+    finally:
+        mock.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Start-up and offline validation speed.
+
+Prints the median time of `autofiler --help` (a fresh process each run) and the time of one `autofiler validate`
+call over 1,000 spec copies generated in a temporary folder. Targets: 0.25 s and 2 s.
+
+    .venv/bin/python benchmarks/bench_validate.py [--copies 1000] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ("single-center.yaml", "multi-center.yaml")
+
+
+def command() -> list[str]:
+    script = Path(sys.executable).parent / "autofiler"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "autofiler"]
+
+
+def timed(args: list[str]) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+    start = time.perf_counter()
+    done = subprocess.run(args, check=False, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start, done
+
+
+def make_copies(folder: Path, copies: int) -> list[str]:
+    shutil.copytree(ROOT / "specs" / "files", folder / "files")
+    texts = [(ROOT / "specs" / name).read_text(encoding="utf-8") for name in EXAMPLES]
+    paths = []
+    for i in range(copies):
+        text = texts[i % len(texts)]
+        # a different project name per copy, as a research office's folder of specs would have
+        first, rest = text.split("  project_name: ", 1)
+        name, tail = rest.split("\n", 1)
+        path = folder / f"project-{i:04d}.yaml"
+        path.write_text(f"{first}  project_name: {name}（第{i + 1}号）\n{tail}", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=7)
+    opts = parser.parse_args()
+
+    helps = [timed([*command(), "--help"])[0] for _ in range(opts.runs)]
+    print(f"autofiler --help: median {statistics.median(helps):.3f} s over {opts.runs} runs "
+          f"(min {min(helps):.3f}, max {max(helps):.3f}); target 0.25 s")
+
+    with tempfile.TemporaryDirectory(prefix="autofiler-bench-") as tmp:
+        paths = make_copies(Path(tmp), opts.copies)
+        runs = []
+        for _ in range(max(1, opts.runs // 2)):
+            seconds, done = timed([*command(), "validate", *paths])
+            if done.returncode != 0:
+                print(done.stdout.decode()[-2000:], done.stderr.decode()[-2000:], file=sys.stderr)
+                print(f"autofiler validate exited {done.returncode}", file=sys.stderr)
+                return 1
+            runs.append(seconds)
+        summary = done.stdout.decode().strip().splitlines()[-1]
+    print(f"autofiler validate, {opts.copies} specs in one call: median {statistics.median(runs):.3f} s over "
+          f"{len(runs)} runs (min {min(runs):.3f}); target 2 s")
+    print(f"  {summary}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Screenshots of the mock registry's pages, for the docs: `python docs/make_screenshots.py [--out DIR]`.
+
+Starts the mock on a free port, files a sample project through its XHR API, then opens each page and each
+module's tab in Chromium and saves a full-page PNG under docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mock_site.catalog import CATALOG
+from mock_site.pdf import minimal_pdf
+
+PI = {"username": "13800000000", "password": "Demo@2025"}
+BROWSER = os.environ.get("AUTOFILER_BROWSER", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run"]
+
+SAMPLE = {
+    "basic_info": {
+        "project_name": "达格列净治疗射血分数保留心力衰竭的多中心随机对照研究",
+        "project_name_en": "Dapagliflozin in heart failure with preserved ejection fraction",
+        "project_type": "非注册临床研究", "project_source": "企事业单位委托研究项目", "commissioning_unit": "某药业有限公司",
+        "project_source_detail": "企业委托研究", "project_number": "IIT-2025-018", "filing_title": "达格列净治疗HFpEF",
+        "filing_title_short": "DAPA-HF-IIT", "expected_duration": {"start": "2025-03-01", "end": "2027-02-28"},
+        "research_fields": ["心血管病学", "内分泌学"], "publish_to_chictr": "是",
+        "ethics_committee": "示例医院医学伦理委员会", "ethics_approval_no": "2025-伦审-031", "ethics_approval_date": "2025-01-20",
+    },
+    "implementation": {
+        "has_participating_units": "有", "sponsor": "示例医院", "funding_source": "企业资助",
+        "participating_units": [
+            {"institution": "北京大学第一医院", "unit_pi_name": "李四", "unit_pi_phone": "13900000002",
+             "unit_pi_email": "lisi@example.org"},
+            {"institution": "四川大学华西医院", "unit_pi_name": "王五", "unit_pi_phone": "028-85422114"}],
+    },
+    "research_content": {
+        "study_type": "干预性研究", "study_phase": "III期", "conditions": "射血分数保留心力衰竭",
+        "conditions_en": "Heart failure with preserved ejection fraction", "condition_code": "I50.9",
+        "objectives": "评价达格列净降低心衰住院和心血管死亡的效果", "objectives_en": "Effect on hospitalisation and death",
+        "background": "HFpEF 缺乏改善预后的药物", "inclusion_criteria": "年龄≥50岁；LVEF≥50%",
+        "inclusion_criteria_en": "Aged 50 or over; LVEF of 50% or more", "exclusion_criteria": "1型糖尿病；eGFR<25",
+        "exclusion_criteria_en": "Type 1 diabetes; eGFR below 25",
+        "outcomes": [{"name": "心衰住院或心血管死亡", "kind": "主要指标", "timepoint": "第12个月", "method": "随访"},
+                     {"name": "KCCQ 评分变化", "kind": "次要指标", "timepoint": "第6个月"}],
+    },
+    "research_design": {
+        "design_type": "随机平行对照", "randomization": "中央随机，区组长度4", "blinding": "双盲",
+        "interventions": [{"group": "试验组", "sample_size": 300, "intervention": "达格列净 10mg qd"},
+                          {"group": "对照组", "sample_size": 300, "intervention": "安慰剂"}],
+        "off_label_use": "是", "unproven_combination": "否", "sample_size_total": 600,
+    },
+    "recruitment": {
+        "recruitment_status": "尚未开始", "recruitment_period": {"start": "2025-04-01", "end": "2026-10-31"},
+        "age_min": 50, "age_max": 85, "sex": "男女均可", "contact_name": "张医生", "contact_phone": "010-83572211",
+        "contact_email": "zhang@example.org",
+    },
+    "other_registrations": {"registrations": [
+        {"platform": "中国临床试验注册中心", "registration_no": "ChiCTR2500091234", "registration_date": "2025-02-10"}]},
+    "data_sharing": {"ipd_sharing": "是", "ipd_sharing_plan": "研究结束后经数据委员会审批共享", "results_public": "公开",
+                     "data_management": "EDC 系统采集，双人录入核对", "dsmb": "有"},
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_mock() -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([sys.executable, "-m", "mock_site", "--port", str(port), "--db", ":memory:", "--control",
+                             "--fast"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/login", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)  # a script waiting for a child server to listen, not a page wait
+    proc.terminate()
+    raise SystemExit("the mock did not start within 30 s")
+
+
+def file_sample(url: str) -> int:
+    """A complete sample project of the demo PI, saved and with its PDFs, through the XHR API."""
+    with httpx.Client(base_url=url, timeout=30) as c:
+        c.post("/api/login", json=PI).raise_for_status()
+        project_id = c.post("/api/projects").json()["id"]
+        for module, values in SAMPLE.items():
+            r = c.post(f"/api/projects/{project_id}/modules/{module}", json=values)
+            if r.status_code != 200:
+                raise SystemExit(f"saving {module} failed: {r.text}")
+        for key, name in (("protocol", "研究方案.pdf"), ("informed_consent", "知情同意书.pdf"),
+                          ("other_files", "伦理批件.pdf")):
+            c.post(f"/api/projects/{project_id}/attachments/{key}",
+                   files={"file": (name, minimal_pdf(name), "application/pdf")}).raise_for_status()
+    return project_id
+
+
+def shoot(url: str, project_id: int, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    saved = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=BROWSER, args=ARGS)
+        page = browser.new_page(locale="zh-CN", viewport={"width": 1360, "height": 900})
+        page.goto(url + "/login")
+        page.screenshot(path=out / "00-login.png", full_page=True)
+        saved.append(out / "00-login.png")
+        page.locator("form input.el-input__inner").nth(0).fill(PI["username"])
+        page.locator("form input.el-input__inner").nth(1).fill(PI["password"])
+        page.locator("button.el-button", has_text="登录").click()
+        page.wait_for_url("**/quickstart")
+        for i, module in enumerate(CATALOG, start=1):
+            page.goto(f"{url}/projects/{project_id}/edit?tab={module['key']}")
+            page.locator(".el-tabs__item.is-active").wait_for()
+            path = out / f"{i:02d}-{module['key']}.png"
+            page.screenshot(path=path, full_page=True)
+            saved.append(path)
+        page.goto(f"{url}/projects")
+        saved.append(out / "10-projects.png")
+        page.screenshot(path=saved[-1], full_page=True)
+        browser.close()
+    return saved
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    proc, url = start_mock()
+    try:
+        project_id = file_sample(url)
+        for path in shoot(url, project_id, args.out):
+            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Assembles the mock: state (registry, sessions, faults, captchas), the pages, the XHR API and the control API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from mock_site import api, api_admin, control
+from mock_site.captcha import Captchas
+from mock_site.config import MockConfig
+from mock_site.db import Registry
+from mock_site.errors import ApiError, Conflict, Invalid, UploadRejected
+from mock_site.faults import Faults
+from mock_site.seed import seed_base
+from mock_site.sessions import SessionStore
+
+STATIC = Path(__file__).with_name("static")
+
+
+def _page_routes(registry: Registry, config: MockConfig) -> list[BaseRoute]:
+    try:
+        from mock_site import pages
+    except ModuleNotFoundError as exc:
+        if exc.name != "mock_site.pages":
+            raise
+        # the pages are another module; without it the server side still runs (its tests need /login only)
+        return [Route("/login", lambda r: HTMLResponse('<html lang="zh-CN"><body>登录</body></html>'))]
+    return list(pages.routes(registry, config))
+
+
+def _error(status: int) -> Any:
+    async def handler(request: Request, exc: Exception) -> Response:
+        return JSONResponse({"message": str(exc)}, status_code=status)
+    return handler
+
+
+async def _api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return JSONResponse({"message": exc.message, **exc.extra}, status_code=exc.status)
+
+
+def create_app(config: MockConfig | None = None, registry: Registry | None = None) -> Starlette:
+    config = config or MockConfig()
+    registry = registry or Registry(config.db, config.upload_limit)
+    if registry.is_empty():
+        seed_base(registry)
+    routes = _page_routes(registry, config)
+    if not any(getattr(r, "path", None) == "/static" for r in routes) and STATIC.is_dir():
+        routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
+    routes += api.routes() + api_admin.routes()
+    if config.control:
+        routes += control.routes()
+    app = Starlette(routes=routes, exception_handlers={
+        ApiError: _api_error, Invalid: _error(400), UploadRejected: _error(400), Conflict: _error(409),
+    })
+    app.state.config = config
+    app.state.registry = registry
+    app.state.sessions = SessionStore(config.session_ttl)
+    app.state.faults = Faults(config.seed)
+    app.state.captchas = Captchas(config.seed)
+    return app

@@ -1,0 +1,64 @@
+"""The --shuffle-dom rewrite: random id/name values and class order on every tag of a rendered page.
+
+The pages' own JavaScript never reads ids or names (it uses data-* attributes), so a driver that leans on them
+breaks here while one that follows labels keeps working. The order of form items is shuffled earlier, when the
+editor's panes are built (see `editor.py`), because only there is it known which items belong together.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+
+# A whole <script>/<style> block (left alone) or one start tag with its attributes.
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<([a-zA-Z][\w-]*)(\s[^<>]*)?>", re.DOTALL | re.IGNORECASE)
+_ATTR = re.compile(r'([^\s"=<>/]+)="([^"]*)"')
+_ALPHABET = string.ascii_lowercase + string.digits
+# Attributes that name an id and must follow the id's new value.
+_ID_REFS = ("aria-controls", "aria-labelledby", "aria-describedby", "aria-owns")
+
+
+class _Rewriter:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.ids: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+
+    def token(self, prefix: str) -> str:
+        return prefix + "".join(self.rng.choice(_ALPHABET) for _ in range(10))
+
+    def new_id(self, value: str) -> str:
+        # the same old id always maps to the same new one, so aria references stay valid
+        if value not in self.ids:
+            self.ids[value] = self.token("el-id-")
+        return self.ids[value]
+
+    def attr(self, m: re.Match[str]) -> str:
+        key, value = m.group(1), m.group(2)
+        low = key.lower()
+        if low == "id" and value:
+            value = self.new_id(value)
+        elif low == "name" and value:
+            # one old name, one new name: radio groups keep grouping
+            value = self.names.setdefault(value, self.token("f"))
+        elif low in _ID_REFS and value:
+            value = " ".join(self.new_id(v) for v in value.split())
+        elif low == "class" and value:
+            classes = value.split()
+            self.rng.shuffle(classes)
+            value = " ".join(classes)
+        return f'{key}="{value}"'
+
+    def tag(self, m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            block = m.group(0)
+            # only the opening tag of a script or style block is rewritten
+            end = block.index(">") + 1
+            return _ATTR.sub(self.attr, block[:end]) + block[end:]
+        return _ATTR.sub(self.attr, m.group(0))
+
+
+def shuffle_dom(html: str, rng: random.Random) -> str:
+    """The page with every id and name replaced and every class list reordered (same classes)."""
+    return _TAG.sub(_Rewriter(rng).tag, html)

@@ -1,0 +1,78 @@
+"""plan, 退回修改 and a project under review."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.site.filing_support import SPECS, copy_spec, edit_spec, mismatches, owned, run_cli, site_args
+from tests.support import DEMO_PI
+
+pytestmark = pytest.mark.e2e
+SINGLE = next(s for s in SPECS if s.stem == "single-center")
+OLD_FUNDING = "funding_source: 示例医院临床研究培育基金（项目编号 SLYY-2024-LC-017）"
+NEW_FUNDING = "funding_source: 国家自然科学基金（82270001）"
+
+
+@pytest.fixture(autouse=True)
+def password(monkeypatch):
+    monkeypatch.setenv("AUTOFILER_PASSWORD", DEMO_PI["password"])
+
+
+def test_plan_shows_a_changed_field_and_changes_nothing(mock, capsys, tmp_path):
+    spec = copy_spec(SINGLE, tmp_path)
+    code, out = run_cli(capsys, "plan", str(spec), "--detailed-exitcode", *site_args(mock))
+    assert code == 2 and "submit" in out  # not on the site yet
+    code, out = run_cli(capsys, "submit", str(spec), "--no-submit", *site_args(mock))
+    assert code == 0, out
+    code, out = run_cli(capsys, "plan", str(spec), "--detailed-exitcode", *site_args(mock))
+    assert code == 0 and "与规格一致" in out
+    before = owned(mock)
+    edit_spec(spec, OLD_FUNDING, NEW_FUNDING)
+    code, out = run_cli(capsys, "plan", str(spec), *site_args(mock))
+    assert code == 0
+    assert "经费来源" in out and "国家自然科学基金（82270001）" in out and "示例医院临床研究培育基金" in out
+    assert "实施信息" in out and out.count("有待更新") == 1
+    assert owned(mock) == before
+
+
+def test_a_returned_project_is_reused_and_resubmitted(mock, capsys, tmp_path):
+    spec = copy_spec(SINGLE, tmp_path)
+    code, out = run_cli(capsys, "submit", str(spec), "--yes", *site_args(mock))
+    assert code == 0, out
+    [project] = owned(mock)
+    mock.control("POST", f"projects/{project['id']}/review", {"decision": "return", "opinion": "请补充经费来源"})
+    edit_spec(spec, OLD_FUNDING, NEW_FUNDING)
+    code, out = run_cli(capsys, "submit", str(spec), "--yes", *site_args(mock))
+    assert code == 0, out
+    assert "退回修改" in out
+    [again] = owned(mock)
+    assert again["id"] == project["id"] and again["status"] == "academic_review"
+    assert again["modules"]["implementation"]["funding_source"] == "国家自然科学基金（82270001）"
+    assert mismatches(again, spec) == []
+    assert out.count("未变化，跳过") == 7  # only 实施信息 changed
+
+
+def test_a_project_under_review_stops_the_run(mock, capsys):
+    code, out = run_cli(capsys, "submit", str(SINGLE), "--yes", *site_args(mock))
+    assert code == 0, out
+    before = owned(mock)
+    code, out = run_cli(capsys, "submit", str(SINGLE), "--yes", *site_args(mock))
+    assert code == 1
+    assert "学术审查中" in out
+    assert owned(mock) == before
+
+
+def test_without_a_terminal_or_yes_it_stops_before_submitting(mock, capsys):
+    code, out = run_cli(capsys, "submit", str(SINGLE), *site_args(mock))
+    assert code == 0, out
+    assert "--yes" in out
+    [project] = owned(mock)
+    assert project["status"] == "draft"
+    assert mismatches(project, SINGLE) == []
+
+
+def test_dry_run_creates_nothing(mock, capsys):
+    code, out = run_cli(capsys, "submit", str(SINGLE), "--dry-run", *site_args(mock))
+    assert code == 0, out
+    assert "nothing done" in out
+    assert owned(mock) == []
