@@ -214,11 +214,12 @@ def account_lock(store: Store, name: str, wait: float, err: TextIO) -> Iterator[
 
 def read_projects(site: Site, store: Store, settings: Settings, request: Request,
                   ids: list[str], specs: list[tuple[str, str]]) -> tuple[str, list[Project]]:
+    from autofiler.site import listing
     from autofiler.site import progress as reader
 
     if request.all or request.subcenters:
         scope = scope_of(request, [])
-        projects = reader.ListReader(site).read(reader.list_menu(site, subcenters=request.subcenters))
+        projects = listing.ListReader(site).read(listing.list_menu(site, subcenters=request.subcenters))
         if request.opinions:
             # only the returned projects whose row moved since their opinion was last read
             carry_opinions(store.last_check(settings.site, settings.require_user(), scope), projects)
@@ -234,7 +235,7 @@ def read_projects(site: Site, store: Store, settings: Settings, request: Request
 
 def _resolve_names(site: Site, store: Store, settings: Settings, specs: list[tuple[str, str]]) -> list[str]:
     """Project ids of spec files: the one recorded by submit, else the project of that name in the list."""
-    from autofiler.site import progress as reader
+    from autofiler.site import listing
 
     found: list[str] = []
     listed: list[Project] | None = None
@@ -244,7 +245,7 @@ def _resolve_names(site: Site, store: Store, settings: Settings, specs: list[tup
             found.append(filing.project_id)
             continue
         if listed is None:
-            listed = reader.ListReader(site).read(reader.list_menu(site, subcenters=False))
+            listed = listing.ListReader(site).read(listing.list_menu(site, subcenters=False))
         matches = [p.id for p in listed if p.project_name == name]
         if not matches:
             raise SiteError(f"{path}: 项目列表中没有「{name}」/ no project of this name in the list",
@@ -263,15 +264,16 @@ def check(settings: Settings, request: Request, *, send: bool = True, wait_s: fl
 
     targets = notify.parse_targets(settings.notify)
     ids, specs = split_targets(request.targets)
+    user = settings.require_user()
     with Store(settings.state_dir) as store:
         wait = lock_wait() if wait_s is None else wait_s
-        name = f"progress:{settings.site}:{settings.require_user()}"
-        with account_lock(store, name, wait, err or sys.stderr):
+        with account_lock(store, f"progress:{settings.site}:{user}", wait, err or sys.stderr):
             with open_site(settings) as site:
                 scope, projects = read_projects(site, store, settings, request, ids, specs)
-            result = record(store, settings.site, settings.user, scope, projects)
+            result = record(store, settings.site, user, scope, projects)
+            account = f"{settings.site}|{user}"
             if result.changes:
-                notify.queue_changes(store, targets, settings.site, result)
+                notify.queue_changes(store, targets, account, settings.site, result)
             if send:
-                result.notify_errors = notify.send_pending(store, targets)
+                result.notify_errors = notify.send_pending(store, targets, account)
     return result

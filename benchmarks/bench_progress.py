@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from autofiler.config import Settings
 from autofiler.progress import record
+from autofiler.site import listing
 from autofiler.site import progress as reader
 from autofiler.site.session import open_site
 from autofiler.store import Store
@@ -32,7 +33,7 @@ from tests.support import CHROMIUM, DEMO_PI, MockServer
 
 def timed_list(site, store: Store, settings: Settings) -> tuple[float, int]:
     start = time.perf_counter()
-    projects = reader.ListReader(site).read(reader.list_menu(site, subcenters=False))
+    projects = listing.ListReader(site).read(listing.list_menu(site, subcenters=False))
     record(store, settings.site, DEMO_PI["phone"], "all", projects)
     return time.perf_counter() - start, len(projects)
 

@@ -66,7 +66,7 @@ def fill(page: Page, box: Locator, kind: str, value, raw=None) -> None:
         end.fill(value["end"])
         end.press("Enter")
     elif kind == "radio":
-        box.locator("label.el-radio", has_text=value).click()
+        box.get_by_role("radio", name=value, exact=True).click()
     elif kind == "select":
         pick(page, box.locator("input.el-input__inner"), value)
     elif kind == "multiselect":
@@ -85,7 +85,7 @@ def fill(page: Page, box: Locator, kind: str, value, raw=None) -> None:
 
 
 def add_institution(page: Page, inst: dict) -> None:
-    page.get_by_text("添加未在系统注册的医疗卫生机构").click()
+    page.locator("a.el-link", has_text="添加未在系统注册的医疗卫生机构").click()
     dialog = page.locator(".el-dialog[aria-label='添加未在系统注册的医疗卫生机构']")
     dialog.locator("[data-prop=name] input").fill(inst["name"])
     pick(page, dialog.locator("[data-prop=province] input"), inst["province"])

@@ -111,6 +111,16 @@ def file_sample(url: str) -> int:
     return project_id
 
 
+def publish(url: str, project_id: int) -> None:
+    """提交 the sample, then approve it step by step through the control API, so 备案进度 has a history."""
+    with httpx.Client(base_url=url, timeout=30) as c:
+        c.post("/api/login", json=PI).raise_for_status()
+        c.post(f"/api/projects/{project_id}/submit").raise_for_status()
+        for opinion in ("方案设计合理", "伦理批件齐全", "同意备案"):
+            c.post(f"/__mock__/projects/{project_id}/review", json={"decision": "approve", "opinion": opinion}
+                   ).raise_for_status()
+
+
 def shoot(url: str, project_id: int, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     saved = []
@@ -130,8 +140,12 @@ def shoot(url: str, project_id: int, out: Path) -> list[Path]:
             path = out / f"{i:02d}-{module['key']}.png"
             page.screenshot(path=path, full_page=True)
             saved.append(path)
+        publish(url, project_id)
         page.goto(f"{url}/projects")
         saved.append(out / "10-projects.png")
+        page.screenshot(path=saved[-1], full_page=True)
+        page.goto(f"{url}/projects/{project_id}/progress")
+        saved.append(out / "11-progress.png")
         page.screenshot(path=saved[-1], full_page=True)
         browser.close()
     return saved

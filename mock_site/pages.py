@@ -2,7 +2,8 @@
 
 Pages are rendered on the server from the registry's state; the scripts under static/js make them interactive
 and talk to the XHR API (`api.py`). Access rules: no session → /login, incomplete profile → 完善个人信息,
-another PI's project → 403.
+another PI's project → 403. Handlers are plain functions: Starlette runs them in its thread pool, so a slow
+SQLite call or render never stalls the event loop (the registry is thread-safe).
 """
 
 from __future__ import annotations
@@ -62,14 +63,14 @@ class Pages:
         return self.page(request, user, "refused.html", http_status=status, message=message, code=status)
 
     # --- pages without a layout
-    async def root(self, request: Request) -> Response:
+    def root(self, request: Request) -> Response:
         return RedirectResponse("/quickstart", status_code=303)
 
-    async def login(self, request: Request) -> Response:
+    def login(self, request: Request) -> Response:
         nxt = request.query_params.get("next", "")
         return self.render.page("login.html", page_data={"next": nxt, "captcha": self.config.captcha})
 
-    async def profile_complete(self, request: Request) -> Response:
+    def profile_complete(self, request: Request) -> Response:
         user = self.user_or_redirect(request, allow_incomplete=True)
         if isinstance(user, Response):
             return user
@@ -78,7 +79,7 @@ class Pages:
         return self.render.page("profile_complete.html", user=user, page_data={})
 
     # --- PI pages
-    async def quickstart(self, request: Request) -> Response:
+    def quickstart(self, request: Request) -> Response:
         user = self.user_or_redirect(request)
         if isinstance(user, Response):
             return user
@@ -86,21 +87,21 @@ class Pages:
             return RedirectResponse("/admin/review", status_code=303)
         return self.page(request, user, "quickstart.html")
 
-    async def projects(self, request: Request) -> Response:
+    def projects(self, request: Request) -> Response:
         user = self.user_or_redirect(request)
         if isinstance(user, Response):
             return user
         ctx = list_context(self.registry, request, owner_id=user["id"])
         return self.page(request, user, "projects.html", title="临床研究项目备案", editable_links=True, **ctx)
 
-    async def subcenters(self, request: Request) -> Response:
+    def subcenters(self, request: Request) -> Response:
         user = self.user_or_redirect(request)
         if isinstance(user, Response):
             return user
         ctx = list_context(self.registry, request, subcenter_of=user["institution"], exclude_owner=user["id"])
         return self.page(request, user, "projects.html", title="分中心项目", editable_links=False, **ctx)
 
-    async def profile(self, request: Request) -> Response:
+    def profile(self, request: Request) -> Response:
         user = self.user_or_redirect(request)
         if isinstance(user, Response):
             return user
@@ -118,13 +119,13 @@ class Pages:
             return None, False, self.refuse(request, user, "无权访问该项目")
         return project, access.can_edit(user, project), None
 
-    async def editor(self, request: Request) -> Response:
-        return await self._editor(request, readonly_view=False)
+    def editor(self, request: Request) -> Response:
+        return self._editor(request, readonly_view=False)
 
-    async def view(self, request: Request) -> Response:
-        return await self._editor(request, readonly_view=True)
+    def view(self, request: Request) -> Response:
+        return self._editor(request, readonly_view=True)
 
-    async def _editor(self, request: Request, readonly_view: bool) -> Response:
+    def _editor(self, request: Request, readonly_view: bool) -> Response:
         user = self.user_or_redirect(request)
         if isinstance(user, Response):
             return user
@@ -135,13 +136,12 @@ class Pages:
         rng = self.render.rng()
         panes = build_panes(project, project["institution"], request.query_params.get("tab"), rng)
         saved = (project["modules"].get("basic_info") or {}).get("publish_to_chictr")
-        data = {"projectId": project["id"], "editable": editable, "savedPublish": saved,
-                "modules": {p.key: p.label for p in panes}}
+        data = {"projectId": project["id"], "editable": editable, "savedPublish": saved}
         return self.page(request, user, "editor.html", rng=rng, project=project, panes=panes,
                          disabled=not editable, readonly_view=readonly_view or not owner,
                          status_type=status_type(project["status"]), page_data=data)
 
-    async def progress(self, request: Request) -> Response:
+    def progress(self, request: Request) -> Response:
         user = self.user_or_redirect(request)
         if isinstance(user, Response):
             return user
@@ -153,14 +153,14 @@ class Pages:
                          status_type=status_type(project["status"]))
 
     # --- the institution admin
-    async def admin_accounts(self, request: Request) -> Response:
+    def admin_accounts(self, request: Request) -> Response:
         user = self.user_or_redirect(request, admin=True)
         if isinstance(user, Response):
             return user
         accounts = self.registry.list_users(user["institution"])
         return self.page(request, user, "admin_accounts.html", accounts=accounts)
 
-    async def admin_review(self, request: Request) -> Response:
+    def admin_review(self, request: Request) -> Response:
         user = self.user_or_redirect(request, admin=True)
         if isinstance(user, Response):
             return user

@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Response
 
 from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import ui as U
 from autofiler.site import widgets as W
-from autofiler.site.compare import Diff, field_of
+from autofiler.site.compare import ABSENT, Diff, field_of
 from autofiler.site.session import Site
 from autofiler.site.sitemap import Module
 
@@ -98,8 +99,9 @@ class Editor:
         return {k: Pane(v["values"], set(v["absent"]), v["errors"], v["widgets"], v["found"]) for k, v in raw.items()}
 
     # filling ---------------------------------------------------------------------------------------------
-    def open(self, module: Module) -> None:
-        U.open_tab(self.page, self.ui, module.tab, confirm_text=self.map.buttons.confirm)
+    def open(self, module: Module, *, discard: bool = False) -> None:
+        """Make the module's tab active; `discard` answers the unsaved-changes box (dry runs leave edits)."""
+        U.open_tab(self.page, self.ui, module.tab, confirm_text=self.map.buttons.confirm if discard else None)
 
     def pane(self) -> Locator:
         return U.active_pane(self.page, self.ui)
@@ -130,13 +132,13 @@ class Editor:
     def _fill_one(self, module: Module, d: Diff, item: Locator, force_files: bool) -> None:
         f, twin = field_of(module, d.key)
         label = self.map.twin_label(f) if twin else f.label
-        try:
-            item.wait_for(state="visible", timeout=APPEAR_MS)
-        except Exception:  # noqa: BLE001 - report the field, not Playwright's wait
-            raise SiteError(f"{module.tab}：页面上没有字段 {label} / the page does not show the field {label}",
-                            hint="a field that depends on another appears only once that one has its value") from None
-        from autofiler.site.compare import ABSENT
-
+        if d.have is ABSENT:  # revealed by a field filled before it: wait until it shows
+            try:
+                item.wait_for(state="visible", timeout=APPEAR_MS)
+            except PlaywrightError:
+                raise SiteError(f"{module.tab}：页面上没有字段 {label} / the page does not show the field {label}",
+                                hint="a field that depends on another appears only once that one has its value",
+                                ) from None
         have = None if d.have is ABSENT else d.have
         try:
             W.fill(self.ctx, f.widget, item, d.want, have, field=f, force=force_files)
@@ -160,7 +162,7 @@ class Editor:
             raise SiteBusy(f"{module.tab} 保存失败 / saving failed: {message}")
         if not resp.ok:
             raise SiteError(f"{module.tab} 保存被拒绝 / the site refused the save: {message}")
-        U.new_toast(self.page, self.ui, "message_success", self.map.signals.saved).first.wait_for(state="attached")
+        U.wait_toast(self.page, self.ui, "success", self.map.signals.saved)
 
     # submitting ------------------------------------------------------------------------------------------
     def submit(self) -> None:
@@ -182,7 +184,7 @@ class Editor:
             raise SubmitIncomplete(U.response_message(resp) or "提交检查未通过", lines)
         if not resp.ok:
             raise SiteError(f"提交失败 / submitting failed: {U.response_message(resp) or f'HTTP {resp.status}'}")
-        U.new_toast(page, ui, "message_success", m.signals.submitted).first.wait_for(state="attached")
+        # 提交成功 shows, then the page moves to 备案进度: the new address is the lasting signal
         progress = self.site.url(m.progress_url.format(id=self.project_id))
         page.wait_for_url(re.compile("^" + re.escape(progress)))
 

@@ -128,7 +128,7 @@ class Filer:
             return Outcome(module.key, module.tab, "skipped")
         if self.dry_run:
             if diffs:
-                self.editor.open(module)
+                self.editor.open(module, discard=True)
                 self.editor.fill(module, diffs)
             return Outcome(module.key, module.tab, "filled" if diffs else "unchanged", diffs=diffs)
         files_stale = checkpoint != digest and any(f.widget in ("file", "files") for f in module.fields)

@@ -116,7 +116,7 @@ def login(page: Page, settings: Settings, site_map: SiteMap, password: str) -> N
             page.wait_for_url(lambda u: not _login_path(u, site_map))
             _after_login(page, site_map)
             return
-        reason = U.response_message(resp) or U.toast_text(page, ui, "message_error") or f"HTTP {resp.status}"
+        reason = U.response_message(resp) or U.seen_toast(page, "error") or f"HTTP {resp.status}"
         if has_captcha and attempt + 1 < CAPTCHA_TRIES and texts.captcha in reason:
             continue  # a misread captcha: the page shows a new one
         raise CredentialError(f"登录失败 / login failed: {reason}", hint="check the password with `autofiler login`")

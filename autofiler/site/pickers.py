@@ -157,8 +157,7 @@ def fill_date(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None
     box = scope.locator(ctx.ui.date_input).first
     text = "" if value is None else str(value)
     box.fill(text)  # focusing opens the calendar; typed text and Enter commit and close it
-    box.press("Enter")
-    expect(box).to_have_value(text, timeout=SHORT_MS)
+    box.press("Enter")  # an impossible date would roll over silently: the spec checks dates, the read-back too
 
 
 def fill_daterange(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None:
@@ -168,8 +167,6 @@ def fill_daterange(ctx: Ctx, scope: Locator, value: Any, current: Any = None) ->
     start.fill(a)
     end.fill(b)
     end.press("Enter")
-    expect(start).to_have_value(a, timeout=SHORT_MS)
-    expect(end).to_have_value(b, timeout=SHORT_MS)
 
 
 # institution: a remote search among registered institutions ------------------------------------------------
@@ -238,5 +235,5 @@ def add_institution(ctx: Ctx, owner: Locator, inst: dict[str, Any]) -> None:
     if not resp.ok:
         reason = U.response_message(resp) or f"HTTP {resp.status}"
         raise SiteError(f"机构无法添加 / the site refused to add {inst.get('name')!r}: {reason}")
-    U.new_toast(page, ui, "message_success", ctx.map.signals.added).first.wait_for(state="attached")
+    U.wait_toast(page, ui, "success", ctx.map.signals.added)
     page.locator(ui.dialog).filter(has_text=d.title).first.wait_for(state="hidden")

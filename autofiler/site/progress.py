@@ -1,26 +1,22 @@
-"""Reading review progress from the registry: the project lists, the 分中心项目 list and a 备案进度 timeline.
+"""What a progress check knows of a project, and reading one project's 备案进度 page (state and timeline).
 
-Lists are read page by page with one `evaluate` per page (the largest page size first); a project's own page
-is opened only for its timeline. Every label, class and text comes from the site map.
+The lists (临床研究项目备案, 分中心项目, 项目审核) are read by `autofiler.site.listing`. Every label, class and text
+comes from the site map.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from autofiler.errors import SiteError
-from autofiler.site.ui import exact
 
 if TYPE_CHECKING:
     from autofiler.site.session import Site
 
 UNKNOWN = "unknown"
-# Columns a list must show; the others (备案号, 项目类型, 更新时间) are read where the list has them.
-REQUIRED_COLUMNS = ("project_name", "status")
 
 
 @dataclass
@@ -78,176 +74,9 @@ def status_key(label: str, states: dict[str, str]) -> str:
     return UNKNOWN
 
 
-def _blank(value: str | None) -> str | None:
+def blank(value: str | None) -> str | None:
     value = (value or "").strip()
     return value or None
-
-
-# One page of a list: header cells give each column's index; ids come from the row's links.
-_ROWS_JS = r"""
-(a) => {
-  const text = e => e.textContent.replace(/\s+/g, ' ').trim();
-  const table = document.querySelector(a.table);
-  if (!table) return null;
-  const heads = [...table.querySelectorAll(a.header)].map(text);
-  const index = {};
-  for (const [key, label] of Object.entries(a.columns)) index[key] = heads.indexOf(label);
-  const re = new RegExp(a.idPattern);
-  const total = document.querySelector(a.total);
-  const active = document.querySelector(a.active);
-  const rows = [...table.querySelectorAll(a.row)].map(tr => {
-    const cells = [...tr.children];
-    const out = {};
-    for (const [key, i] of Object.entries(index)) out[key] = i >= 0 && cells[i] ? text(cells[i]) : null;
-    let id = null;
-    for (const link of tr.querySelectorAll('a[href]')) {
-      const m = re.exec(link.getAttribute('href'));
-      if (m) { id = m[1]; break; }
-    }
-    out.id = id;
-    return out;
-  });
-  return {heads, rows, missing: Object.keys(index).filter(k => index[k] < 0),
-          total: total ? total.textContent : null, page: active ? active.textContent.trim() : null};
-}
-"""
-
-# The list has moved on to the page we asked for (works across a full reload and an in-place re-render).
-_PAGE_READY_JS = """
-(a) => {
-  const active = document.querySelector(a.active);
-  const rows = document.querySelectorAll(a.table + ' ' + a.row);
-  if (a.page !== null && (!active || active.textContent.trim() !== a.page)) return false;
-  if (a.rows !== null && rows.length !== a.rows) return false;
-  if (a.notFirst !== null && rows.length) {
-    const link = rows[0].querySelector('a[href]');
-    if (link && link.getAttribute('href') === a.notFirst) return false;
-  }
-  return true;
-}
-"""
-
-
-class ListReader:
-    """Reads every row of a project list page of the site (临床研究项目备案, 分中心项目, 项目审核)."""
-
-    def __init__(self, site: Site) -> None:
-        self.site = site
-        self.page = site.page
-        m = site.map
-        self.ui = m.ui
-        self.states: dict[str, str] = dict(m.states)
-        lst = m.project_list
-        self.columns: dict[str, str] = dict(lst.columns)
-        self.size_option: str = lst.page_size_option
-        self.args = {
-            "table": self.ui.table, "header": self.ui.table_header_cell, "row": self.ui.table_row,
-            "columns": {k: v for k, v in self.columns.items() if k != "actions"},
-            "idPattern": m.project_id_pattern, "total": self.ui.pagination_total,
-            "active": self.ui.pager_active,
-        }
-
-    def read(self, menu: str) -> list[Project]:
-        """Every row of the list the left-menu entry `menu` (a site-map key) opens."""
-        self.site.menu(menu)
-        self.page.wait_for_selector(self.ui.table, state="attached")
-        first = self._extract()
-        total = _count(first["total"]) if first["total"] is not None else len(first["rows"])
-        if total > len(first["rows"]) and self._set_largest_size(total):
-            first = self._extract()
-        rows = list(first["rows"])
-        page_no = _page_no(first["page"])
-        while len(rows) < total:
-            page_no += 1
-            self._next(page_no, expected=min(len(first["rows"]), total - len(rows)))
-            chunk = self._extract()
-            if not chunk["rows"]:
-                break
-            rows.extend(chunk["rows"])
-        return self._projects(rows, total, self.site.map.menu[menu])
-
-    def _extract(self) -> dict[str, Any]:
-        data = self.page.evaluate(_ROWS_JS, self.args)
-        if data is None:
-            raise SiteError(f"项目列表无法读取 / the project list could not be read ({self.page.url})")
-        missing = [k for k in data["missing"] if k in REQUIRED_COLUMNS]
-        if missing:
-            labels = "、".join(self.columns[k] for k in missing)
-            raise SiteError(f"项目列表缺少列 / the project list lacks the columns: {labels}",
-                            hint=f"the header reads: {' | '.join(data['heads'])}; adjust project_list.columns")
-        return data
-
-    def _set_largest_size(self, total: int) -> bool:
-        """Pick the page size option of the site map; False when the site does not offer it."""
-        sizes = self.page.locator(self.ui.pagination_sizes).first
-        if sizes.count() == 0:
-            return False
-        box = sizes.locator(self.ui.select_input).first
-        if box.input_value() == self.size_option:
-            return False
-        box.click()
-        option = self.page.locator(f"{self.ui.dropdown} {self.ui.option}:visible").filter(
-            has_text=exact(self.size_option))
-        if option.count() == 0:
-            self.page.keyboard.press("Escape")
-            return False
-        option.first.click()
-        size = _count(self.size_option)
-        self._wait(page="1", rows=min(size, total), first=None)
-        return True
-
-    def _next(self, page_no: int, expected: int) -> None:
-        button = self.page.locator(self.ui.pagination_next).first
-        if button.count() == 0 or button.is_disabled():
-            raise SiteError(f"无法翻到第 {page_no} 页 / the list has no next page {page_no}")
-        first_href = self.page.locator(f"{self.ui.table} {self.ui.table_row}").first.locator("a[href]").first
-        href = first_href.get_attribute("href") if first_href.count() else None
-        button.click()
-        self._wait(page=str(page_no), rows=expected, first=href)
-
-    def _wait(self, *, page: str | None, rows: int | None, first: str | None) -> None:
-        args = {"table": self.ui.table, "row": self.ui.table_row, "active": self.ui.pager_active,
-                "page": page, "rows": rows, "notFirst": first}
-        self.page.wait_for_function(_PAGE_READY_JS, arg=args)
-
-    def _projects(self, rows: list[dict[str, Any]], total: int, where: str) -> list[Project]:
-        seen: dict[str, Project] = {}
-        for n, row in enumerate(rows, 1):
-            if not row["id"]:
-                raise SiteError(f"{where}第 {n} 行没有项目编号 / row {n} of {where} has no project link",
-                                hint="check site.project_id_pattern in the site map")
-            label = row.get("status") or ""
-            seen[row["id"]] = Project(
-                id=row["id"], project_name=row.get("project_name") or "", status=status_key(label, self.states),
-                status_label=label, filing_no=_blank(row.get("filing_no")), updated_at=_blank(row.get("updated_at")),
-                project_type=_blank(row.get("project_type")),
-            )
-        if len(seen) != total:
-            raise SiteError(f"{where}读取不完整 / read {len(seen)} of {total} projects from {where}",
-                            hint="the list changed while it was read; run the check again")
-        return list(seen.values())
-
-
-def list_menu(site: Site, *, subcenters: bool) -> str:
-    """The menu entry whose list shows every project this account may follow: 分中心项目, or for an
-    institution admin 项目审核 (every project of the institution), else the PI's own 临床研究项目备案."""
-    if subcenters:
-        return "subcenters"
-    admin = site.map.menu.as_dict().get("admin_review")  # Section.get raises on a missing key
-    if admin and site.page.locator(site.map.ui.menu_item).filter(has_text=exact(admin)).count():
-        return "admin_review"
-    return "projects"
-
-
-def _count(text: str) -> int:
-    m = re.search(r"\d+", text or "")
-    if not m:
-        raise SiteError(f"无法读取数字 / no number in {text!r}")
-    return int(m.group())
-
-
-def _page_no(text: str | None) -> int:
-    return int(text) if text and text.isdigit() else 1
 
 
 # The 备案进度 page: the descriptions block and the timeline, lines read as "<label>：<value>".
@@ -298,9 +127,9 @@ def read_timeline(site: Site, project_id: str) -> Project:
         raise SiteError(f"备案进度页无法读取 / the progress page of project {project_id} shows no "
                         f"{labels.status}", hint=f"found: {', '.join(desc) or 'nothing'}")
     events = [
-        Event(time=_blank(e["time"]), step=_blank(e["lines"].get(labels.step)),
-              reviewer=_blank(e["lines"].get(labels.reviewer)), opinion=_blank(e["lines"].get(labels.opinion)),
-              result=_blank(e["lines"].get(labels.result)))
+        Event(time=blank(e["time"]), step=blank(e["lines"].get(labels.step)),
+              reviewer=blank(e["lines"].get(labels.reviewer)), opinion=blank(e["lines"].get(labels.opinion)),
+              result=blank(e["lines"].get(labels.result)))
         for e in data["events"]
     ]
     opinions = [e.opinion for e in events if e.opinion]
@@ -308,6 +137,6 @@ def read_timeline(site: Site, project_id: str) -> Project:
     return Project(
         id=str(project_id), project_name=desc.get(labels.project_name, ""),
         status=status_key(label, dict(m.states)), status_label=label,
-        filing_no=_blank(desc.get(labels.filing_no)), updated_at=events[-1].time if events else None,
+        filing_no=blank(desc.get(labels.filing_no)), updated_at=events[-1].time if events else None,
         opinion=opinions[-1] if opinions else None, timeline=events, opinion_read=True,
     )

@@ -54,7 +54,9 @@ class Tracer:
             return
         self.end(None)
         if not self.started:
-            self.context.tracing.start(title=title, snapshots=True, screenshots=True)
+            # DOM snapshots replay each step; a screencast would cost CPU on every frame, and the failure
+            # screenshot is taken separately.
+            self.context.tracing.start(title=title, snapshots=True, screenshots=False)
             self.started = True
         else:
             self.context.tracing.start_chunk(title=title)

@@ -52,11 +52,38 @@ def tab(page: Page, ui: Section, label: str) -> Locator:
     return page.locator(ui.tab).filter(has_text=exact(label)).first
 
 
+# Records every toast added to <body> after the call: a toast lasts about 3 s, and a slow machine may look
+# only after it is gone, so the record (not the live DOM) is what a wait checks.
+WATCH_JS = """
+([sel, ok, bad, attr]) => {
+  document.querySelectorAll(sel).forEach((e) => e.setAttribute(attr, '1'));
+  window.__autofilerToasts = [];
+  if (window.__autofilerObserver) window.__autofilerObserver.disconnect();
+  const seen = (n) => n.nodeType === 1 && n.matches(sel) && window.__autofilerToasts.push(
+    {success: n.matches(ok), error: n.matches(bad), text: (n.textContent || '').trim()});
+  window.__autofilerObserver = new MutationObserver((muts) => muts.forEach((m) => m.addedNodes.forEach(seen)));
+  window.__autofilerObserver.observe(document.body, {childList: true});
+}
+"""
+
+
 def mark_toasts(page: Page, ui: Section) -> None:
-    page.evaluate(
-        "([sel, attr]) => document.querySelectorAll(sel).forEach(e => e.setAttribute(attr, '1'))",
-        [ui.message, SEEN_ATTR],
-    )
+    """Start recording new toasts (and mark the ones shown now as old)."""
+    page.evaluate(WATCH_JS, [ui.message, ui.message_success, ui.message_error, SEEN_ATTR])
+
+
+def wait_toast(page: Page, ui: Section, kind: str, text: str, timeout: float | None = None) -> None:
+    """Wait for a toast of this kind ("success" or "error") holding `text`, shown since mark_toasts."""
+    page.wait_for_function(
+        "([kind, text]) => (window.__autofilerToasts || []).some((t) => t[kind] && t.text.includes(text))",
+        arg=[kind, text], timeout=timeout)
+
+
+def seen_toast(page: Page, kind: str) -> str | None:
+    """The text of the newest toast of this kind recorded since mark_toasts, if any."""
+    return page.evaluate(
+        "(kind) => { const t = (window.__autofilerToasts || []).filter((x) => x[kind]); "
+        "return t.length ? t[t.length - 1].text : null; }", kind)
 
 
 def new_toast(page: Page, ui: Section, kind: str | None = None, text: str | None = None) -> Locator:

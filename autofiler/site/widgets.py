@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 
 from autofiler.errors import SiteError
@@ -59,9 +60,7 @@ def fill_number(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> No
     box = scope.locator(ctx.ui.number_input).first
     text = "" if value is None else str(value)
     box.fill(text)
-    box.press("Enter")  # typed text commits on change, and Enter fires it
-    if value is not None:
-        expect(box).to_have_attribute("aria-valuenow", text, timeout=SHORT_MS)
+    box.press("Enter")  # typed text commits on change, and Enter fires it; the read-back checks the value
 
 
 def fill_radio(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None:
@@ -69,11 +68,12 @@ def fill_radio(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> Non
         return  # a radio group cannot be emptied; the read-back reports it
     ui = ctx.ui
     option = scope.locator(ui.radio).filter(has=ctx.page.locator(ui.radio_text).filter(has_text=U.exact(str(value))))
-    if option.count() == 0:
+    try:
+        option.first.click(timeout=SHORT_MS)
+        expect(option.first).to_have_class(U.class_pattern(ui.radio_checked), timeout=SHORT_MS)
+    except (PlaywrightError, AssertionError):
         shown = [t.strip() for t in scope.locator(ui.radio_text).all_inner_texts()]
-        raise SiteError(f"选项不存在 / option {value!r} is not offered (the page offers {', '.join(shown)})")
-    option.first.click()
-    expect(option.first).to_have_class(U.class_pattern(ui.radio_checked), timeout=SHORT_MS)
+        raise SiteError(f"选项无法选择 / option {value!r} could not be chosen (offered: {', '.join(shown)})") from None
 
 
 def fill(ctx: Ctx, kind: str, scope: Locator, value: Any, current: Any = None, *,

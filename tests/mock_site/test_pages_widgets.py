@@ -153,7 +153,12 @@ def test_conditional_items_and_english_twins_come_and_go_live(page: Page, editor
     ui.select(page, "项目来源", "企事业单位委托研究项目")
     order = page.locator(ui.ACTIVE).locator(".el-form-item__label").all_inner_texts()
     assert order[order.index("二级项目来源") + 1] == "委托单位"  # in its catalog place
+    # the form's rules changed: as in Element, empty required items flash red until they are filled
+    expect(ui.item(page, "委托单位").locator(".el-form-item__error")).to_have_text("请填写委托单位")
+    expect(ui.item(page, "项目类型").locator(".el-form-item__error")).to_have_text("请选择项目类型")
     ui.text(page, "委托单位", "某药业")
+    expect(ui.item(page, "委托单位").locator(".el-form-item__error")).to_have_count(0)
+    expect(ui.item(page, "委托单位")).not_to_have_class(re.compile(r"\bis-error\b"))
     ui.select(page, "项目来源", "国际合作项目")
     expect(ui.item(page, "委托单位")).to_have_count(0)
     expect(ui.item(page, "合作单位")).to_have_count(1)

@@ -9,6 +9,7 @@ from autofiler.store import Store
 from tests.progress.factory import project, result
 from tests.progress.receivers import SmtpReceiver
 
+ACCOUNT = "http://site|13800000000"
 CHANGE = Change("7", "项目7", "status", "伦理审查中", "退回修改", "请补充方案版本号")
 
 
@@ -22,8 +23,8 @@ def smtp():
 def send(tmp_path, table):
     targets = notify.parse_targets([table])
     with Store(tmp_path) as store:
-        notify.queue_changes(store, targets, "http://site", result([project("7")], [CHANGE]))
-        errors = notify.send_pending(store, targets)
+        notify.queue_changes(store, targets, ACCOUNT, "http://site", result([project("7")], [CHANGE]))
+        errors = notify.send_pending(store, targets, ACCOUNT)
         return errors, len(store.pending())
 
 

@@ -29,9 +29,10 @@
     if (this.op === 'startswith') return String(actual).indexOf(this.value) === 0;
     return this.value.indexOf(actual) >= 0;
   };
+  /* Show or hide the item as the condition says; answers whether that changed anything. */
   Slot.prototype.update = function (actual) {
     var want = this.holds(actual);
-    if (want === this.shown) return;
+    if (want === this.shown) return false;
     this.shown = want;
     if (want) {
       if (!this.item) {
@@ -44,7 +45,22 @@
       MR.closePoppers();
       this.item.remove(); // kept, with its values, for when the condition holds again
     }
+    return true;
   };
+
+  var CHOICE = ['radio', 'select', 'multiselect', 'date', 'daterange', 'institution'];
+  function empty(v) { return v === null || v === undefined || (Array.isArray(v) && !v.length); }
+  function setError(item, message) {
+    item.classList.add('is-error');
+    var content = item.querySelector('.el-form-item__content');
+    var old = content.querySelector(':scope > .el-form-item__error');
+    if (old) old.textContent = message; else content.appendChild(MR.h('div', 'el-form-item__error', message));
+  }
+  function clearError(item) {
+    item.classList.remove('is-error');
+    var old = item.querySelector('.el-form-item__content > .el-form-item__error');
+    if (old) old.remove();
+  }
 
   function Pane(el, editor) {
     this.el = el;
@@ -58,6 +74,7 @@
     var touched = function (e) {
       if (e.target.closest('.upload-box')) return; // uploads are stored at once, nothing to save
       self.dirty = true;
+      self.revalidate(e.target.closest('.el-form-item[data-prop]'));
       self.updateSlots();
     };
     this.form.addEventListener('input', touched);
@@ -67,10 +84,30 @@
   }
   Pane.prototype.updateSlots = function () {
     var self = this;
+    var changed = false;
     this.slots.forEach(function (slot) {
-      if (slot.saved) { slot.update(self.editor.savedPublish); return; }
-      slot.update(MR.valueOf(widgetOf(itemOf(self.form, slot.prop))));
+      var actual = slot.saved ? self.editor.savedPublish : MR.valueOf(widgetOf(itemOf(self.form, slot.prop)));
+      changed = slot.update(actual) || changed;
     });
+    if (changed) this.flashRequired();
+  };
+  /* Element re-validates a whole form when its rules change (an item came or went): every empty required
+   * item turns red for a moment. Only the save's answer counts; these clear as the fields are filled. */
+  Pane.prototype.flashRequired = function () {
+    items(this.form).forEach(function (item) {
+      var kind = item.getAttribute('data-kind');
+      if (!item.classList.contains('is-required') || ['table', 'file', 'files'].indexOf(kind) >= 0) return;
+      if (!empty(MR.valueOf(widgetOf(item)))) return;
+      var label = item.querySelector('.el-form-item__label').textContent.trim();
+      setError(item, (CHOICE.indexOf(kind) >= 0 ? '请选择' : '请填写') + label);
+    });
+  };
+  /* A field's own message goes once it holds a value (its change re-validates it, as in Element). */
+  Pane.prototype.revalidate = function (item) {
+    if (!item || !item.classList.contains('is-error')) return;
+    var kind = item.getAttribute('data-kind');
+    if (kind === 'table' || empty(MR.valueOf(widgetOf(item)))) return;
+    clearError(item);
   };
   /* The pane's values in the JSON of the XHR API; absent items are left out, empty ones are null. */
   Pane.prototype.collect = function () {
@@ -84,7 +121,7 @@
   };
   Pane.prototype.clearErrors = function () {
     MR.$$('.el-form-item__error', this.form).forEach(function (e) { e.remove(); });
-    MR.$$('.el-form-item.is-error', this.form).forEach(function (e) { e.classList.remove('is-error'); });
+    MR.$$('.el-form-item.is-error', this.form).forEach(clearError);
   };
   /* Each error under its form item, or inside its table cell for a path like outcomes[0].kind. */
   Pane.prototype.showErrors = function (errors) {
