@@ -26,14 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import peer_submit  # noqa: E402
+import peer_submit
 
-from autofiler import config  # noqa: E402
-from autofiler.commands.submit import file_on_site, load_spec, spec_parts  # noqa: E402
-from autofiler.site.report import Reporter  # noqa: E402
-from autofiler.site.session import forget_cookies, open_site  # noqa: E402
-from autofiler.store import Store  # noqa: E402
-from tests.support import DEMO_PI, MockServer  # noqa: E402
+from autofiler import config
+from autofiler.commands.submit import file_on_site, load_spec, spec_parts
+from autofiler.site.report import Reporter
+from autofiler.site.session import forget_cookies, open_site
+from autofiler.store import Store
+from tests.support import DEMO_PI, MockServer
 
 
 def settings(site: str, state: str) -> config.Settings:

@@ -8,7 +8,10 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from playwright.sync_api import Error as PlaywrightError
+
 from autofiler import config
+from autofiler.errors import SiteError
 from autofiler.site.report import Reporter
 
 
@@ -61,8 +64,25 @@ def file_spec(settings: config.Settings, reporter: Reporter, name: str, values: 
 
     lock = f"submit|{settings.site}|{user}|{name}"
     with Store(settings.state_dir) as store, store.lock(lock), open_site(settings) as site:
-        return file_on_site(site, store, reporter, name, values, spec_path, position, yes=yes, dry_run=dry_run,
-                            no_submit=no_submit, interactive=interactive)
+        try:
+            return file_on_site(site, store, reporter, name, values, spec_path, position, yes=yes,
+                                dry_run=dry_run, no_submit=no_submit, interactive=interactive)
+        except PlaywrightError as e:
+            # The page did not behave as the site map says (outside a module, which keeps its own evidence).
+            raise page_failure(site, reporter, e) from e
+
+
+def page_failure(site: Any, reporter: Reporter, e: Exception) -> SiteError:
+    from autofiler.site.report import new_run_dir
+
+    first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+    try:
+        shot = site.screenshot(new_run_dir(site.settings.state_dir) / "page.png")
+        reporter.say(f"  证据 / evidence: {shot.parent}", "red")
+    except Exception as shot_error:  # noqa: BLE001 - evidence must not hide the real error
+        reporter.say(f"  (no screenshot: {type(shot_error).__name__})", "red")
+    return SiteError(f"页面操作失败 / a page action failed at {site.page.url}: {first}",
+                     hint="run `autofiler doctor` to compare the site with the site map")
 
 
 def file_on_site(site: Any, store: Any, reporter: Reporter, name: str, values: dict[str, dict[str, Any]],

@@ -98,7 +98,7 @@ def redirector(mock):
     """A server on another port whose login page redirects to the mock's: credentials must not follow."""
 
     class Redirect(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the stdlib's name
+        def do_GET(self):
             self.send_response(302)
             self.send_header("Location", mock.url + self.path)
             self.end_headers()

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from tests.progress.cli import autofiler
-from tests.support import ADMIN, DEMO_PI
+from tests.support import ADMIN, DEMO_PI, ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -89,3 +89,15 @@ def test_the_institution_admin_sees_every_project_of_the_institution(mock):
     truth = expected(mock.projects(), lambda p: p["institution"] == "示例医院")
     result = autofiler(mock, "progress", "--all", "--format", "json", account=ADMIN)
     assert listed(result) == truth
+
+
+def test_a_state_the_site_map_does_not_know_is_kept_as_unknown(mock, tmp_path):
+    text = (ROOT / "selectors" / "registry.yaml").read_text(encoding="utf-8")
+    assert "  published: 已公开\n" in text
+    selectors = tmp_path / "registry.yaml"
+    selectors.write_text(text.replace("  published: 已公开\n", ""), encoding="utf-8")
+    mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 10})
+    result = autofiler(mock, "progress", "--all", "--format", "json", "--selectors", str(selectors))
+    assert result.returncode == 0, result.stderr
+    odd = [p for p in json.loads(result.stdout)["projects"] if p["status_label"] == "已公开"]
+    assert odd and all(p["status"] == "unknown" and p["filing_no"] for p in odd)

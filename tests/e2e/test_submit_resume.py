@@ -83,15 +83,14 @@ def test_a_crash_right_after_creation_reuses_the_unnamed_project(mock, capsys, m
     from autofiler.site import filing
 
     def boom(self):
-        raise KeyboardInterrupt
+        raise KeyboardInterrupt  # the run dies right after the project was created
 
-    monkeypatch.setattr(filing.Filer, "run", boom)
-    code, _ = run_cli(capsys, "submit", str(SINGLE), "--no-submit", *site_args(mock))
+    with monkeypatch.context() as m:
+        m.setattr(filing.Filer, "run", boom)
+        code, _ = run_cli(capsys, "submit", str(SINGLE), "--no-submit", *site_args(mock))
     assert code == 130
     created = owned(mock)
     assert len(created) == 1 and not created[0]["project_name"]
-    monkeypatch.undo()
-    monkeypatch.setenv("AUTOFILER_PASSWORD", DEMO_PI["password"])
     code, out = run_cli(capsys, "submit", str(SINGLE), "--no-submit", *site_args(mock))
     assert code == 0, out
     projects = owned(mock)

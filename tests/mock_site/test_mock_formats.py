@@ -13,7 +13,7 @@ from mock_site.sheet import default_password
     ("张三", "zs_123456"), ("单雄信", "sxx_123456"), ("曾国藩", "zgf_123456"), ("解缙", "xj_123456"),
     ("仇英", "qy_123456"), ("朴槿惠", "pjh_123456"), ("区志坚", "ozj_123456"), ("查良镛", "zly_123456"),
     ("覃明", "qm_123456"), ("欧阳修", "oyx_123456"), ("司马光", "smg_123456"), ("诸葛亮", "zgl_123456"),
-    ("长孙无忌", "cswj_123456"), ("阿卜杜拉·艾则孜", "abdlazz_123456"),
+    ("长孙无忌", "zswj_123456"), ("尉缭", "wl_123456"), ("澹台灭明", "ttmm_123456"), ("阿卜杜拉·艾则孜", "abdlazz_123456"),
 ])
 def test_default_password_reads_surnames_right(name, password):
     assert default_password(name) == password

@@ -284,3 +284,22 @@ def test_submit_of_an_incomplete_project_lists_what_is_missing(page: Page, edito
     expect(lines.filter(has_text=re.compile(r"^相关附件："))).to_contain_text("研究方案")
     dialog.locator("button").filter(has_text="确定").click()
     expect(dialog).to_be_hidden()
+
+
+def test_the_institution_dialog_checks_its_required_items(page: Page, editor):
+    ui.tab(page, "实施信息")
+    expect(page.locator(ui.ACTIVE).locator("a.el-link")).to_have_count(0)  # only with 参与单位
+    ui.radio(page, "是否有参与单位", "有")
+    page.locator(ui.ACTIVE).locator("a.el-link").filter(has_text="添加未在系统注册的医疗卫生机构").click()
+    dialog = page.locator(".el-dialog[role=dialog][aria-label='添加未在系统注册的医疗卫生机构']")
+    expect(dialog).to_be_visible()
+    provinces = ui.item(page, "所在省份", dialog).locator("li.el-select-dropdown__item")
+    expect(provinces).to_have_count(34)
+    ui.text(page, "所在城市", "保定市", dialog)
+    dialog.locator("button").filter(has_text="确定").click()
+    expect(ui.item(page, "机构名称", dialog).locator(".el-form-item__error")).to_have_text("请填写机构名称")
+    expect(ui.item(page, "所在省份", dialog).locator(".el-form-item__error")).to_have_text("请选择所在省份")
+    expect(ui.item(page, "所在城市", dialog).locator(".el-form-item__error")).to_have_count(0)
+    dialog.locator("button").filter(has_text="取消").click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator(".el-dialog__wrapper")).to_have_count(2)  # closed dialogs stay in the DOM

@@ -9,8 +9,8 @@ from autofiler.errors import ConfigError
 
 
 def args(**kw):
-    base = dict(site=None, user=None, config=None, state_dir=None, selectors=None, browser_path=None, channel=None,
-                headed=False, slowmo=0, captcha_cmd=None, verbose=0)
+    base = {"site": None, "user": None, "config": None, "state_dir": None, "selectors": None, "browser_path": None,
+            "channel": None, "headed": False, "slowmo": 0, "captcha_cmd": None, "verbose": 0}
     base.update(kw)
     return SimpleNamespace(**base)
 

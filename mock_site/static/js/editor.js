@@ -254,18 +254,15 @@
     confirm.addEventListener('click', function () {
       var values = {};
       var missing = false;
-      MR.$$('.el-form-item__error', form).forEach(function (e) { e.remove(); });
       items(form).forEach(function (item) {
-        item.classList.remove('is-error');
+        clearError(item);
         var prop = item.getAttribute('data-prop');
         var v = MR.valueOf(widgetOf(item));
         values[prop] = typeof v === 'string' ? v.trim() : v;
         if (item.classList.contains('is-required') && !values[prop]) {
           missing = true;
-          item.classList.add('is-error');
-          var label = item.querySelector('.el-form-item__label').textContent;
-          var verb = item.getAttribute('data-prop') === 'province' ? '请选择' : '请填写';
-          item.querySelector('.el-form-item__content').appendChild(MR.h('div', 'el-form-item__error', verb + label));
+          var label = item.querySelector('.el-form-item__label').textContent.trim();
+          setError(item, (item.getAttribute('data-kind') === 'select' ? '请选择' : '请填写') + label);
         }
       });
       if (missing) return;
@@ -280,6 +277,10 @@
             if (w && w._mr && w._mr.set) w._mr.set(null);
           });
         } else if (res.status !== 401) {
+          (res.data.errors || []).forEach(function (err) {
+            var target = itemOf(form, err.field);
+            if (target) setError(target, err.message);
+          });
           MR.message('error', res.data.message || '添加失败');
         }
       });
