@@ -46,8 +46,11 @@ _ROWS_JS = r"""
     out.id = id;
     return out;
   });
+  const next = document.querySelector(a.next);
+  const first = table.querySelector(a.row + ' a[href]');
   return {heads, rows, missing: Object.keys(index).filter(k => index[k] < 0),
-          total: total ? total.textContent : null, page: active ? active.textContent.trim() : null};
+          total: total ? total.textContent : null, page: active ? active.textContent.trim() : null,
+          nextDisabled: !next || next.disabled, firstHref: first ? first.getAttribute('href') : null};
 }
 """
 
@@ -63,16 +66,6 @@ _PAGE_READY_JS = """
     if (link && link.getAttribute('href') === a.notFirst) return false;
   }
   return true;
-}
-"""
-
-
-# Before turning a page: is there a next page, and which project heads this one.
-_FIRST_LINK_JS = """
-(a) => {
-  const button = document.querySelector(a.next);
-  const link = document.querySelector(a.table + ' ' + a.row + ' a[href]');
-  return {disabled: !button || button.disabled, href: link ? link.getAttribute('href') : null};
 }
 """
 
@@ -93,7 +86,7 @@ class ListReader:
             "table": self.ui.table, "header": self.ui.table_header_cell, "row": self.ui.table_row,
             "columns": {k: v for k, v in self.columns.items() if k != "actions"},
             "idPattern": m.project_id_pattern, "total": self.ui.pagination_total,
-            "active": self.ui.pager_active,
+            "active": self.ui.pager_active, "next": self.ui.pagination_next,
         }
 
     def read(self, menu: str) -> list[Project]:
@@ -114,9 +107,10 @@ class ListReader:
             first = self._extract()
         rows = list(first["rows"])
         page_no = _page_no(first["page"])
+        chunk = first
         while len(rows) < total:
             page_no += 1
-            self._next(page_no, expected=min(len(first["rows"]), total - len(rows)))
+            self._next(page_no, chunk, expected=min(len(first["rows"]), total - len(rows)))
             chunk = self._extract()
             if not chunk["rows"]:
                 break
@@ -153,20 +147,20 @@ class ListReader:
         self._wait(page="1", rows=min(size, total), first=None)
         return True
 
-    def _next(self, page_no: int, expected: int) -> None:
-        button = self.page.locator(self.ui.pagination_next).first
-        first = self.page.evaluate(_FIRST_LINK_JS, {"table": self.ui.table, "row": self.ui.table_row,
-                                                    "next": self.ui.pagination_next})
-        if first["disabled"]:
+    def _next(self, page_no: int, current: dict[str, Any], expected: int) -> None:
+        """Click the next button; `current` is the extraction of the page shown now."""
+        if current["nextDisabled"]:
             raise SiteError(f"无法翻到第 {page_no} 页 / the list has no next page {page_no}")
-        button.click()
-        self._wait(page=str(page_no), rows=expected, first=first["href"])
+        self.page.locator(self.ui.pagination_next).first.click()
+        self._wait(page=str(page_no), rows=expected, first=current["firstHref"])
 
     def _wait(self, *, page: str | None, rows: int | None, first: str | None) -> None:
         args = {"table": self.ui.table, "row": self.ui.table_row, "active": self.ui.pager_active,
                 "page": page, "rows": rows, "notFirst": first}
         try:
             self.page.wait_for_function(_PAGE_READY_JS, arg=args)
+            # rows can show before the page's scripts run; a click on the pager before then would be lost
+            self.page.wait_for_load_state("domcontentloaded")
         except PlaywrightTimeout:
             if self.site.on_login_page():
                 raise SessionExpired("登录已过期 / the session expired while the list was read") from None

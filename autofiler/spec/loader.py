@@ -18,7 +18,7 @@ from autofiler.spec.findings import ERROR, NOTE, WARNING, Finding
 from autofiler.spec.meta import SpecModel
 from autofiler.spec.model import Spec
 from autofiler.spec.modules import MODULES
-from autofiler.spec.reporter import Reporter
+from autofiler.spec.reporter import Reporter, locate
 from autofiler.spec.yamlpos import Parsed, join, parse
 
 
@@ -51,13 +51,12 @@ class LoadResult:
         A path without its module (`participating_units[1].unit_pi_phone`, as the site names fields) is looked
         up in the module that has that field.
         """
-        out = Reporter(str(self.path), self.parsed)
         first = catalog.split_path(dotted_path)[:1]
         if first and isinstance(first[0], str) and not catalog.module(first[0]):
             for mod in catalog.MODULES:
                 if mod.field(first[0]):
-                    return out.locate(join(mod.key, dotted_path))
-        return out.locate(dotted_path)
+                    return locate(self.parsed, join(mod.key, dotted_path))
+        return locate(self.parsed, dotted_path)
 
     def format(self) -> str:
         return "\n".join(f.format() for f in self.findings)
@@ -86,8 +85,9 @@ def _validate_modules(data: dict[Any, Any], out: Reporter) -> dict[str, SpecMode
     for key, (_label, model) in MODULES.items():
         raw = data.get(key)
         modules[key] = None
+        meta = catalog.module(key)
         if key not in data:
-            if catalog.module(key) and catalog.module(key).required:  # type: ignore[union-attr]
+            if meta is None or meta.required:
                 out.error("required", key, translate.required_message(key))
             else:
                 modules[key] = model()

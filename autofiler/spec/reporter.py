@@ -16,6 +16,17 @@ def parent(path: str) -> str:
     return _LAST.sub("", path) if "." in path or "[" in path else ""
 
 
+def locate(parsed: Parsed, path: str) -> tuple[int, int]:
+    """Where a path is written; for a key that is not there, where its closest written parent is."""
+    while True:
+        found = parsed.position(path)
+        if found:
+            return found
+        if not path:
+            return 1, 1
+        path = parent(path)
+
+
 class Reporter:
     def __init__(self, file: str, parsed: Parsed) -> None:
         self.file = file
@@ -25,14 +36,7 @@ class Reporter:
         ]
 
     def locate(self, path: str) -> tuple[int, int]:
-        """Where a path is written; for a key that is not there, where its closest written parent is."""
-        while True:
-            found = self.parsed.position(path)
-            if found:
-                return found
-            if not path:
-                return 1, 1
-            path = parent(path)
+        return locate(self.parsed, path)
 
     def add(self, severity: str, rule: str, path: str, message: str) -> None:
         line, col = self.locate(path)

@@ -20,6 +20,12 @@ _STR = "tag:yaml.org,2002:str"
 _FIRST_CHARS = frozenset(k for k in _BaseLoader.yaml_implicit_resolvers if k)
 _resolved: dict[tuple[Any, ...], str] = {}
 
+# Aliases can make a small file expand enormously; a real spec has a few hundred nodes.
+MAX_NODES = 100_000
+MAX_DEPTH = 100
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """The safe loader with a quicker tag resolver: most of a spec is text that cannot be anything else.
@@ -45,12 +51,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 
     def ascend_resolver(self) -> None:
         return None
-
-# Aliases can make a small file expand enormously; a real spec has a few hundred nodes.
-MAX_NODES = 100_000
-MAX_DEPTH = 100
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-_MERGE = "tag:yaml.org,2002:merge"
 
 
 @dataclass
