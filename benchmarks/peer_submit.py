@@ -45,7 +45,7 @@ def kinds() -> dict[str, str]:
 
 def pick(page: Page, opener: Locator, text: str) -> None:
     opener.click()
-    page.locator(".el-select-dropdown:visible li.el-select-dropdown__item").filter(
+    page.locator(".el-select-dropdown:visible").last.locator("li.el-select-dropdown__item").filter(
         has_text=re.compile(f"^{re.escape(text)}$")).click()
 
 
@@ -72,7 +72,7 @@ def fill(page: Page, box: Locator, kind: str, value, raw=None) -> None:
     elif kind == "multiselect":
         box.locator(".el-select").click()
         for v in value:
-            page.locator(".el-select-dropdown:visible li.el-select-dropdown__item").filter(
+            page.locator(".el-select-dropdown:visible").last.locator("li.el-select-dropdown__item").filter(
                 has_text=re.compile(f"^{re.escape(v)}$")).click()
         page.keyboard.press("Escape")
     elif kind == "institution":
@@ -80,7 +80,7 @@ def fill(page: Page, box: Locator, kind: str, value, raw=None) -> None:
         inp = box.locator("input.el-input__inner")
         inp.click()
         inp.fill(name)
-        page.locator(".el-select-dropdown:visible li.el-select-dropdown__item").filter(
+        page.locator(".el-select-dropdown:visible").last.locator("li.el-select-dropdown__item").filter(
             has_text=re.compile(f"^{re.escape(name)}$")).click()
 
 

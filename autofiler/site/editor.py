@@ -6,7 +6,6 @@ and the starting state of the next one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +18,6 @@ from autofiler.site import widgets as W
 from autofiler.site.compare import ABSENT, Diff, field_of
 from autofiler.site.session import Site
 from autofiler.site.sitemap import Module
-
-APPEAR_MS = 5000
 
 
 @dataclass
@@ -65,6 +62,7 @@ class Editor:
         self.map = site.map
         self.ui = site.map.ui
         self.ctx = W.Ctx(site.page, site.map)
+        self.active_tab: str | None = None  # as last read or opened; a reload resets it
 
     @property
     def page(self):
@@ -74,10 +72,9 @@ class Editor:
         return self.map.project_url.format(id=self.project_id)
 
     def load(self) -> None:
+        """Open (or reload) the editor; read() then says which module tabs it found."""
+        self.active_tab = None
         self.site.goto(self.path())
-        if self.page.locator(self.ui.tab).count() == 0:
-            raise SiteError(f"项目 {self.project_id} 的编辑页无法打开 / the editor of project {self.project_id} "
-                            "did not open (no module tabs)")
 
     # reading ---------------------------------------------------------------------------------------------
     def _twins(self, module: Module) -> list[dict[str, Any]]:
@@ -96,12 +93,16 @@ class Editor:
         arg = {"ui": W.ui_args(self.map), "detect": detect,
                "modules": [{"key": m.key, "tab": m.tab, "fields": self._twins(m)} for m in modules]}
         raw = self.page.evaluate(W.reader_js(), arg)
+        self.active_tab = raw.pop("__active", None)
         return {k: Pane(v["values"], set(v["absent"]), v["errors"], v["widgets"], v["found"]) for k, v in raw.items()}
 
     # filling ---------------------------------------------------------------------------------------------
     def open(self, module: Module, *, discard: bool = False) -> None:
         """Make the module's tab active; `discard` answers the unsaved-changes box (dry runs leave edits)."""
+        if self.active_tab == module.tab:
+            return
         U.open_tab(self.page, self.ui, module.tab, confirm_text=self.map.buttons.confirm if discard else None)
+        self.active_tab = module.tab
 
     def pane(self) -> Locator:
         return U.active_pane(self.page, self.ui)
@@ -121,46 +122,45 @@ class Editor:
             f, twin = field_of(module, d.key)
             if f.readonly:
                 continue
-            item = self.item(module, d.key)
-            if twin and item.count() == 0:
+            if twin and d.have is ABSENT:  # shown once the field that reveals it has its value
                 later.append(d)
                 continue
-            self._fill_one(module, d, item, force_files)
+            self._fill_one(module, d, self.item(module, d.key), force_files)
         for d in later:
             self._fill_one(module, d, self.item(module, d.key), force_files)
 
     def _fill_one(self, module: Module, d: Diff, item: Locator, force_files: bool) -> None:
         f, twin = field_of(module, d.key)
         label = self.map.twin_label(f) if twin else f.label
-        if d.have is ABSENT:  # revealed by a field filled before it: wait until it shows
-            try:
-                item.wait_for(state="visible", timeout=APPEAR_MS)
-            except PlaywrightError:
-                raise SiteError(f"{module.tab}：页面上没有字段 {label} / the page does not show the field {label}",
-                                hint="a field that depends on another appears only once that one has its value",
-                                ) from None
         have = None if d.have is ABSENT else d.have
         try:
+            # A field revealed by one filled before it is waited for by the widget's own first action.
             W.fill(self.ctx, f.widget, item, d.want, have, field=f, force=force_files)
         except SiteError as e:
             raise SiteError(f"{module.tab} › {label}: {e.message}", hint=e.hint) from None
+        except PlaywrightError:
+            if item.count() == 0:
+                raise SiteError(f"{module.tab}：页面上没有字段 {label} / the page does not show the field {label}",
+                                hint="a field that depends on another appears only once that one has its value",
+                                ) from None
+            raise
 
     # saving ----------------------------------------------------------------------------------------------
     def save(self, module: Module) -> None:
         """Click 保存 and wait for the site's answer: 200 and the 保存成功 toast, or an error to raise."""
         U.mark_toasts(self.page, self.ui)
         with self.page.expect_response(_is_post) as info:
-            U.visible_button(self.pane(), self.ui, self.map.buttons.save).click()
+            U.activate(U.visible_button(self.pane(), self.ui, self.map.buttons.save))
         resp = info.value
-        message = U.response_message(resp) or f"HTTP {resp.status}"
         if resp.status == 401 or self.site.on_login_page():
             raise SessionExpired(f"登录已过期 / the session expired while saving {module.tab}")
-        if resp.status == 422:
-            data = _json(resp)
-            raise SaveRejected(message, list(data.get("errors") or []) if isinstance(data, dict) else [])
-        if resp.status >= 500:
-            raise SiteBusy(f"{module.tab} 保存失败 / saving failed: {message}")
         if not resp.ok:
+            message = U.response_message(resp) or f"HTTP {resp.status}"
+            if resp.status == 422:
+                data = _json(resp)
+                raise SaveRejected(message, list(data.get("errors") or []) if isinstance(data, dict) else [])
+            if resp.status >= 500:
+                raise SiteBusy(f"{module.tab} 保存失败 / saving failed: {message}")
             raise SiteError(f"{module.tab} 保存被拒绝 / the site refused the save: {message}")
         U.wait_toast(self.page, self.ui, "success", self.map.signals.saved)
 
@@ -169,11 +169,11 @@ class Editor:
         """提交, confirm the message box, and wait for 提交成功 or the 提交检查 dialog."""
         m, ui, page = self.map, self.ui, self.page
         U.mark_toasts(page, ui)
-        U.visible_button(page, ui, m.buttons.submit).click()
+        U.activate(U.visible_button(page, ui, m.buttons.submit))
         box = page.locator(ui.message_box).filter(visible=True).first
         box.wait_for(state="visible")
         with page.expect_response(_is_post) as info:
-            U.visible_button(box, ui, m.buttons.confirm).click()
+            U.activate(U.visible_button(box, ui, m.buttons.confirm))
         resp = info.value
         if resp.status == 401:
             raise SessionExpired("登录已过期 / the session expired while submitting")
@@ -184,9 +184,8 @@ class Editor:
             raise SubmitIncomplete(U.response_message(resp) or "提交检查未通过", lines)
         if not resp.ok:
             raise SiteError(f"提交失败 / submitting failed: {U.response_message(resp) or f'HTTP {resp.status}'}")
-        # 提交成功 shows, then the page moves to 备案进度: the new address is the lasting signal
-        progress = self.site.url(m.progress_url.format(id=self.project_id))
-        page.wait_for_url(re.compile("^" + re.escape(progress)))
+        U.wait_toast(page, ui, "success", m.signals.submitted)
+        self.site.goto(m.progress_url.format(id=self.project_id))  # sooner than waiting for the page to move
 
 
 def _json(resp: Response) -> Any:

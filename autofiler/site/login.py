@@ -110,7 +110,7 @@ def login(page: Page, settings: Settings, site_map: SiteMap, password: str) -> N
             captcha.first.locator("input").first.fill(answer)
         U.mark_toasts(page, ui)
         with page.expect_response(_is_post) as info:
-            U.visible_button(page, ui, texts.button).click()
+            U.activate(U.visible_button(page, ui, texts.button))
         resp = info.value
         if resp.ok:
             page.wait_for_url(lambda u: not _login_path(u, site_map))

@@ -72,7 +72,7 @@ def list_projects(site: Site, name: str | None = None) -> list[ProjectRow]:
         box = U.form_item(site.page, m.ui, m.project_list.name_filter).locator("input").first
         box.fill(name)
         with site.page.expect_navigation():
-            U.visible_button(site.page, m.ui, m.buttons.search).click()
+            U.activate(U.visible_button(site.page, m.ui, m.buttons.search))
     rows: list[dict] = []
     for _ in range(MAX_PAGES):
         data = _read_page(site)
@@ -93,7 +93,7 @@ def create(site: Site) -> str:
     m = site.map
     site.menu("quick_start")
     with site.page.expect_navigation(url=re.compile(m.project_id_pattern)):
-        U.visible_button(site.page, m.ui, m.buttons.new_project).click()
+        U.activate(U.visible_button(site.page, m.ui, m.buttons.new_project))
     project_id = m.project_id(site.page.url)
     if not project_id:
         raise SiteError(f"新项目的编号无法识别 / no project id in {site.page.url}")

@@ -2,7 +2,8 @@
 // passes the site map's `ui` section and, per module, the fields (label, widget, columns).
 //
 // Called as  ({ui, modules: [{key, tab, fields: [{key, label, widget, columns}]}], detect})
-// and returns {module key: {values: {key: value}, absent: [keys], errors: {key: text}, widgets: {key: kind}}}.
+// and returns {module key: {values: {key: value}, absent: [keys], errors: {key: text}, widgets: {key: kind}}}
+// plus __active, the label of the active tab.
 // A value is null when the field is empty; a field whose form item is not on the page is listed in `absent`.
 // Called as ({ui, scope: element, kind, columns}) it returns the value of the one widget inside `scope`.
 (args) => {
@@ -87,9 +88,11 @@
 
   if (args.scope) return readWidget(args.scope, args.kind, args.columns || []);
 
-  const tabs = [...document.querySelectorAll(ui.tab)].map(text);
+  const tabEls = [...document.querySelectorAll(ui.tab)];
+  const tabs = tabEls.map(text);
   const panes = [...document.querySelectorAll(ui.pane)];
-  const out = {};
+  const active = tabEls.find((t) => t.matches(ui.tab + ui.tab_active));
+  const out = {__active: active ? text(active) : null};
   for (const m of args.modules) {
     const i = tabs.indexOf(m.tab);
     const pane = i >= 0 ? panes[i] : null;

@@ -56,7 +56,7 @@ class Tracer:
         if not self.started:
             # DOM snapshots replay each step; a screencast would cost CPU on every frame, and the failure
             # screenshot is taken separately.
-            self.context.tracing.start(title=title, snapshots=True, screenshots=False)
+            self.context.tracing.start(title=title, snapshots=False, screenshots=False)
             self.started = True
         else:
             self.context.tracing.start_chunk(title=title)

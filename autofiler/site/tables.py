@@ -30,7 +30,7 @@ def column_index(ctx: Ctx, table: Locator, field: Field) -> dict[str, int]:
 def _confirm_if_asked(ctx: Ctx) -> None:
     box = ctx.page.locator(ctx.ui.message_box).filter(visible=True)
     if box.count():
-        U.visible_button(box.first, ctx.ui, ctx.map.buttons.confirm).click()
+        U.activate(U.visible_button(box.first, ctx.ui, ctx.map.buttons.confirm))
 
 
 def fill_table(ctx: Ctx, item: Locator, field: Field, rows: list[dict[str, Any]],
@@ -43,12 +43,12 @@ def fill_table(ctx: Ctx, item: Locator, field: Field, rows: list[dict[str, Any]]
     n = body.count()
     if n < len(rows):
         add = U.visible_button(item, ui, field.add_button or "")
-        while n < len(rows):
-            add.click()
-            n += 1
-            expect(body).to_have_count(n, timeout=SHORT_MS)
+        for _ in range(len(rows) - n):
+            U.activate(add)
+        n = len(rows)
+        expect(body).to_have_count(n, timeout=SHORT_MS)
     while n > len(rows):
-        U.button(table, ui, ctx.map.buttons.delete_row).filter(visible=True).nth(n - 1).click()
+        U.activate(U.button(table, ui, ctx.map.buttons.delete_row).filter(visible=True).nth(n - 1))
         _confirm_if_asked(ctx)
         n -= 1
         expect(body).to_have_count(n, timeout=SHORT_MS)

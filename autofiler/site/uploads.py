@@ -46,7 +46,7 @@ def delete(ctx: Ctx, item: Locator, name: str) -> None:
         row.locator(ctx.ui.upload_item_delete).first.click()
         box = ctx.page.locator(ctx.ui.message_box).filter(visible=True)
         if box.count():
-            U.visible_button(box.first, ctx.ui, ctx.map.buttons.confirm).click()
+            U.activate(U.visible_button(box.first, ctx.ui, ctx.map.buttons.confirm))
     if not info.value.ok:
         raise SiteError(f"文件无法删除 / the site refused to delete {name}: HTTP {info.value.status}")
 

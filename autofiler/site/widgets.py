@@ -69,7 +69,7 @@ def fill_radio(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> Non
     ui = ctx.ui
     option = scope.locator(ui.radio).filter(has=ctx.page.locator(ui.radio_text).filter(has_text=U.exact(str(value))))
     try:
-        option.first.click(timeout=SHORT_MS)
+        option.first.press("Space", timeout=SHORT_MS)  # a radio takes Space, as from the keyboard
         expect(option.first).to_have_class(U.class_pattern(ui.radio_checked), timeout=SHORT_MS)
     except (PlaywrightError, AssertionError):
         shown = [t.strip() for t in scope.locator(ui.radio_text).all_inner_texts()]

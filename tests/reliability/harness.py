@@ -4,7 +4,7 @@ Shared by the reliability tests and `benchmarks/reliability.py`:
 
     run = run_cli(["submit", spec, "--yes", *site_args(server)], state=state, password=pw)
     filing = file_until_done(server, spec, state, max_runs=8)          # re-run until exit 0 (or give up)
-    trial = crash_then_finish(server, spec, state, kill_after=7.5)      # SIGKILL once, then re-run
+    trial = crash_then_finish(server, spec, state, name, kill_after=7.5)  # SIGKILL once, then re-run
     readback_diff(project, spec)                                        # every field and PDF vs the spec
 """
 
@@ -164,12 +164,15 @@ class Verdict:
         return self.copies == 1 and self.submitted and not self.lost and self.orphans == 0
 
 
-def verdict(server: MockServer, spec: Path, name: str, owner: str = DEMO_PI["phone"]) -> Verdict:
+def verdict(server: MockServer, spec: Path, name: str, owner: str = DEMO_PI["phone"], *,
+            orphans_before: int = 0) -> Verdict:
+    """The mock's state for one spec; `orphans_before` discounts unnamed projects that existed already."""
     copies = named(server, name, owner)
     submits = sum(1 for p in copies for e in p.get("timeline", []) if e["step"] == "提交")
     lost = readback_diff(copies[0], spec) if copies else ["the project is not on the site"]
     submitted = len(copies) == 1 and copies[0]["status"] in SUBMITTED and submits == 1
-    return Verdict(len(copies), len(unnamed(server, owner)), submitted, submits, lost)
+    orphans = len(unnamed(server, owner)) - orphans_before
+    return Verdict(len(copies), orphans, submitted, submits, lost)
 
 
 # --- trials ------------------------------------------------------------------------------------------------
@@ -181,6 +184,7 @@ RELOGIN = "重新登录"
 class Filing:
     runs: list[Run]
     ok: bool
+    refused_submitted: bool = False  # ended because the project was already submitted (see file_until_done)
 
     @property
     def relogins(self) -> int:
@@ -196,16 +200,37 @@ def submit_args(server: MockServer, spec: Path, *extra: str, user: str = DEMO_PI
     return ["submit", str(spec), "--yes", *site_args(server, user), *extra]
 
 
-def file_until_done(server: MockServer, spec: Path, state: Path, *, max_runs: int,
+def already_submitted(server: MockServer, name: str, owner: str = DEMO_PI["phone"]) -> bool:
+    return any(p["status"] in SUBMITTED for p in named(server, name, owner))
+
+
+def file_until_done(server: MockServer, spec: Path, state: Path, *, max_runs: int, name: str | None = None,
                     password: str = DEMO_PI["password"], user: str = DEMO_PI["phone"]) -> Filing:
-    """`autofiler submit --yes` again and again until it exits 0, at most `max_runs` times."""
+    """`autofiler submit --yes` again and again until it exits 0, at most `max_runs` times.
+
+    With `name`, a failed run after which the site shows the project under review ends the loop: a run that died
+    after the site accepted 提交 leaves nothing to do, and every further run refuses the locked project.
+    """
     runs: list[Run] = []
     for _ in range(max_runs):
         run = run_cli(submit_args(server, spec, user=user), state=state, password=password)
         runs.append(run)
         if run.code == 0:
             return Filing(runs, True)
+        if name and run.code == 1 and already_submitted(server, name, user):
+            return Filing(runs, False, refused_submitted=True)
     return Filing(runs, False)
+
+
+def retries_used(filing: Filing, injected_errors: int) -> int:
+    """Runs beyond the first, plus the site's 500s absorbed inside a run, plus fresh logins after an expiry.
+
+    Each injected 500 was either retried inside the run or ended it; those that ended a run are already counted
+    as a run beyond the first.
+    """
+    extra_runs = max(len(filing.runs) - 1, 0)
+    in_run = max(injected_errors - filing.busy_failures, 0)
+    return extra_runs + in_run + filing.relogins
 
 
 @dataclass
@@ -215,7 +240,7 @@ class CrashTrial:
     filing: Filing
 
 
-def crash_then_finish(server: MockServer, spec: Path, state: Path, *, kill_after: float,
+def crash_then_finish(server: MockServer, spec: Path, state: Path, name: str, *, kill_after: float,
                       max_runs: int) -> CrashTrial:
     """Start a filing, SIGKILL autofiler `kill_after` seconds later, then re-run it until it exits 0."""
     started = time.monotonic()
@@ -224,13 +249,17 @@ def crash_then_finish(server: MockServer, spec: Path, state: Path, *, kill_after
         out, _ = proc.communicate(timeout=kill_after)
         killed_at = None
     except subprocess.TimeoutExpired:
-        os.kill(proc.pid, signal.SIGKILL)  # autofiler itself, as a crash or a power cut would
+        os.kill(proc.pid, signal.SIGKILL)  # autofiler itself, as a crash would
         killed_at = time.monotonic() - started
+        proc.wait()
+        reap(proc)  # its browser and driver hold the output pipe open
         out, _ = proc.communicate()
     finally:
         reap(proc)
     first = Run(None if killed_at is not None else proc.returncode, out, time.monotonic() - started, proc.args)
-    return CrashTrial(killed_at, first, file_until_done(server, spec, state, max_runs=max_runs))
+    if first.code == 0:  # it finished before the kill: nothing to recover
+        return CrashTrial(None, first, Filing([], True))
+    return CrashTrial(killed_at, first, file_until_done(server, spec, state, max_runs=max_runs, name=name))
 
 
 def exit_messages(run: Run) -> list[str]:

@@ -1,0 +1,73 @@
+"""A filing whose autofiler process is killed (SIGKILL) at a random moment, then run again until it exits 0.
+
+Whatever the moment, the project must end on the site exactly once, submitted, and equal to its spec.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+from autofiler.store import Store
+from tests.reliability import harness as H
+from tests.reliability import specgen
+from tests.site.filing_support import run_cli, site_args
+from tests.support import DEMO_PI
+
+pytestmark = pytest.mark.e2e
+
+SEEDS = (201, 202)
+MAX_RUNS = 4
+# A filing's typical length on a quiet 2-core machine, browser start included; the kill falls inside it.
+TYPICAL_S = float(os.environ.get("AUTOFILER_TYPICAL_FILING_S", "20"))
+
+
+def kill_delay(seed: int, typical: float = TYPICAL_S) -> float:
+    return random.Random(seed).uniform(0.2, 0.8) * typical
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_killed_filing_ends_complete_and_once(seed, mock, tmp_path):
+    g = specgen.generate(seed, tmp_path, "c")
+    delay = kill_delay(seed)
+    while True:
+        trial = H.crash_then_finish(mock, g.path, tmp_path / "state", g.name, kill_after=delay, max_runs=MAX_RUNS)
+        if trial.killed_at is not None:
+            break
+        # This machine filed it before the kill: start over with a new project and an earlier kill.
+        mock.reset()
+        delay /= 2
+    transcript = "\n----\n".join([trial.first.out, *(r.out for r in trial.filing.runs)])
+    assert trial.filing.ok or trial.filing.refused_submitted, transcript
+    assert all(r.code in (0, 1) for r in trial.filing.runs), transcript  # never a crash (3) after a crash
+    verdict = H.verdict(mock, g.path, g.name)
+    assert verdict.lost == [], transcript
+    assert verdict.copies == 1 and verdict.submits == 1, transcript
+    assert verdict.orphans == 0, f"an unnamed extra project was left (see the xfail test below)\n{transcript}"
+    assert verdict.complete
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: a run that dies after 新增临床研究项目备案 but before the local store "
+                   "records the new id (the editor page is still loading) leaves an unnamed draft; the next run "
+                   "creates a second project. locate.create records the id only after the editor has loaded.")
+def test_death_between_creating_and_recording_leaves_no_extra_project(mock, tmp_path, monkeypatch, capsys):
+    g = specgen.generate(SEEDS[0], tmp_path, "orphan")
+    monkeypatch.setenv("AUTOFILER_PASSWORD", DEMO_PI["password"])
+    original = Store.save_filing
+
+    def die_before_recording(self, site, user, name, **fields):
+        if fields.get("project_id"):
+            raise KeyboardInterrupt  # the process ends here, as a SIGKILL would: the site has the project
+        return original(self, site, user, name, **fields)
+
+    with monkeypatch.context() as m:
+        m.setattr(Store, "save_filing", die_before_recording)
+        code, _ = run_cli(capsys, "submit", str(g.path), "--no-submit", *site_args(mock))
+    assert code == 130
+    assert len(H.unnamed(mock)) == 1  # created on the site, unknown to the store
+    code, out = run_cli(capsys, "submit", str(g.path), "--no-submit", *site_args(mock))
+    assert code == 0, out
+    owned = [p for p in mock.projects() if p["owner"] == DEMO_PI["phone"]]
+    assert len(owned) == 1, [(p["id"], p["project_name"]) for p in owned]

@@ -1,0 +1,139 @@
+"""A unique password, at the highest verbosity, through a filing, a progress check and a forced failure: it appears
+nowhere autofiler writes (output, state folder, saved session, run folders, traces, screenshots, bug reports)
+and in no process's command line."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from autofiler.main import main
+from tests.reliability import harness as H
+from tests.reliability import secrets_scan as S
+from tests.reliability import specgen
+
+pytestmark = pytest.mark.e2e
+
+PHONE = "13811112222"
+
+
+def new_password() -> str:
+    # spaces and URL/base64-significant characters make every encoded form differ from the raw one
+    return f"Pw {secrets.token_hex(6)}/+=&%?#"
+
+
+@dataclass
+class Watched:
+    run: H.Run
+    argv: dict[int, bytes]      # pid -> command line, autofiler and every process below it
+    environ: dict[int, bytes]   # pid -> environment, the processes below autofiler only
+
+
+def watch(args: list[str], state: Path, password: str) -> Watched:
+    """Run autofiler and sample the command lines and environments of it and every process below it."""
+    proc = H.start(args, H.child_env(state, password))
+    argv: dict[int, bytes] = {}
+    environ: dict[int, bytes] = {}
+    try:
+        while True:
+            for pid in [proc.pid, *S.descendants(proc.pid)]:
+                argv[pid] = S.read_proc(pid, "cmdline") or argv.get(pid, b"")
+                if pid != proc.pid:
+                    environ[pid] = S.read_proc(pid, "environ") or environ.get(pid, b"")
+            try:
+                proc.wait(timeout=0.2)  # the sampling pace: the child's own end
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        out = proc.stdout.read() if proc.stdout else ""
+    finally:
+        H.reap(proc)
+    return Watched(H.Run(proc.returncode, out, 0.0, proc.args), argv, environ)
+
+
+@pytest.fixture
+def account(mock) -> dict[str, str]:
+    password = new_password()
+    mock.control("POST", "users", {"phone": PHONE, "password": password, "name": "李安全", "institution": "示例医院"})
+    return {"phone": PHONE, "password": password}
+
+
+def test_the_password_is_nowhere(mock, account, tmp_path):
+    password = account["password"]
+    state = tmp_path / "state"
+    g = specgen.generate(401, tmp_path / "spec", "s")
+    site = H.site_args(mock, PHONE)
+    runs: list[H.Run] = []
+    argv: list[bytes] = []
+
+    seen = watch(["submit", str(g.path), "--no-submit", "-vvv", *site], state, password)
+    assert seen.run.code == 0, seen.run.out
+    runs.append(seen.run)
+    argv += seen.argv.values()
+
+    seen = watch(["progress", "--all", "-vvv", *site], state, password)
+    assert seen.run.code == 0, seen.run.out
+    runs.append(seen.run)
+    argv += seen.argv.values()
+
+    # A failure on purpose: a changed module whose save the site refuses, then 提交 refused too.
+    changed = g.path.read_text(encoding="utf-8").replace("data_management: ", "data_management: 已修改。", 1)
+    g.path.write_text(changed, encoding="utf-8")
+    mock.control("POST", "faults", {"error_rate": 1.0})
+    seen = watch(["submit", str(g.path), "--yes", "-vvv", *site], state, password)
+    mock.control("POST", "faults", {})
+    assert seen.run.code == 1, seen.run.out
+    runs.append(seen.run)
+    argv += seen.argv.values()
+
+    evidence = [p for p in (state / "runs").rglob("*") if p.is_file()]
+    assert {p.suffix for p in evidence} >= {".png", ".zip"}, evidence  # a trace and a screenshot were written
+    found, looked_at = S.scan_tree(state, password)
+    assert any("!" in where for where in looked_at)  # the trace's members were searched
+    assert any(Path(p).parent.name == "sessions" for p in looked_at)  # the saved session too
+    for i, r in enumerate(runs):
+        found += S.hits(r.out.encode(), password, f"output of run {i + 1}")
+    found += S.scan_tree(Path(os.environ["XDG_DATA_HOME"]), password)[0]  # the children's keyring folder
+    for line in argv:
+        found += S.hits(line, password, f"argv {line[:80]!r}")
+    assert len(argv) > 6  # autofiler, its driver and the browser's processes were sampled
+    assert found == []
+
+
+@pytest.mark.xfail(strict=True, reason="BUG (hardening): AUTOFILER_PASSWORD stays in os.environ, so the Playwright "
+                   "driver and every Chromium process inherit it (readable in /proc/<pid>/environ, copied into "
+                   "crash dumps); autofiler could drop it from the environment once read, or launch the browser "
+                   "with an env without it")
+def test_the_browser_does_not_inherit_the_password(mock, account, tmp_path):
+    seen = watch(["progress", "--all", *H.site_args(mock, PHONE)], tmp_path / "state", account["password"])
+    assert seen.run.code == 0, seen.run.out
+    assert seen.environ  # the driver and the browser were sampled
+    found = [f"{pid} {S.read_cmd(seen.argv[pid])}: {hit}" for pid, blob in seen.environ.items()
+             for hit in S.hits(blob, account["password"], "environ")]
+    assert found == []
+
+
+def test_a_bug_report_never_holds_the_password(mock, account, tmp_path, monkeypatch, capsys):
+    """An unexpected error whose text quotes the password: the report and the console show it masked."""
+    from autofiler.site import login
+
+    def broken(page, site_map, user, password):
+        raise RuntimeError(f"fill failed for value {password!r} in {user}")
+
+    monkeypatch.setattr(login, "_fill_credentials", broken)
+    monkeypatch.setenv("AUTOFILER_PASSWORD", account["password"])
+    g = specgen.generate(402, tmp_path / "spec", "s")
+    code = main(["submit", str(g.path), "--no-submit", *H.site_args(mock, PHONE)])
+    out = capsys.readouterr()
+    assert code == 3
+    reports = list((tmp_path / "state" / "logs").glob("bug-report-*"))
+    assert len(reports) == 1
+    assert "fill failed" in reports[0].read_text(encoding="utf-8")
+    found = S.scan_tree(tmp_path / "state", account["password"])[0]
+    found += S.hits((out.out + out.err).encode(), account["password"], "console")
+    assert found == []
