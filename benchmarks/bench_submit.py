@@ -1,6 +1,7 @@
 """How long a full filing of the complete example takes with autofiler, and against the hand-written peer.
 
-Starts the mock registry (transitions on: no --fast), then times, over --runs runs each (median printed):
+Starts the mock registry (transitions on: no --fast), then times, over --runs runs each (median printed; cold
+and peer runs alternate so that both meet the same machine load):
   cold  browser start + login + find/create + 8 modules (fill, save, read back) + 提交
   warm  the same on a browser that is already up and logged in, a fresh project each time
   peer  benchmarks/peer_submit.py: the leanest hand-written script (no read-back, no state), browser start to 提交
@@ -85,10 +86,13 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as state:
             s = settings(mock.url, state)
             with Store(s.state_dir) as store:
-                colds = [cold(s, store, parts, n, a.spec) for n in range(a.runs)]
+                # cold runs and peer runs alternate, so that both meet the same machine load
+                colds, peers = [], []
+                for n in range(a.runs):
+                    colds.append(cold(s, store, parts, n, a.spec))
+                    peers.append(peer_submit.run(mock.url, Path(a.spec)))
                 with open_site(s) as site:
                     warms = [warm(site, s, store, parts, n, a.spec) for n in range(a.runs)]
-        peers = [peer_submit.run(mock.url, Path(a.spec)) for _ in range(a.runs)]
     finally:
         mock.stop()
     cm, wm, pm = (statistics.median(x) for x in (colds, warms, peers))

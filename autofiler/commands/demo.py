@@ -108,10 +108,15 @@ def run(args: Any) -> int:
             env = {**os.environ, "AUTOFILER_PASSWORD": DEMO_PASSWORD, "AUTOFILER_STATE_DIR": state}
             env.pop("AUTOFILER_SITE", None)
             code = subprocess.call(child_args(args, spec, mock.url, state), env=env)
-        if code != EXIT_OK:
-            reporter.say(f"备案未完成 / the filing did not finish (exit {code})", "red")
-            return code
-        review(mock, reporter, site_map)
+            if code != EXIT_OK:
+                reporter.say(f"备案未完成 / the filing did not finish (exit {code})", "red")
+                return code
+            review(mock, reporter, site_map)
+            # The same 备案进度 as `autofiler progress` reads it from the site's pages.
+            shown = subprocess.call([sys.executable, "-m", "autofiler", "progress", str(spec), "--site", mock.url,
+                                     "--user", DEMO_USER, "--state-dir", state, "--no-notify"], env=env)
+            if shown != EXIT_OK:
+                reporter.say(f"（备案进度页面未能读取 / the progress page could not be read: exit {shown}）", "yellow")
     finally:
         mock.stop()
     return EXIT_OK

@@ -68,13 +68,16 @@ class Editor:
     def page(self):
         return self.site.page
 
-    def path(self) -> str:
+    def path(self, tab: Module | None = None) -> str:
+        if tab is not None and self.map.project_tab_url:
+            return self.map.project_tab_url.format(id=self.project_id, module=tab.key)
         return self.map.project_url.format(id=self.project_id)
 
-    def load(self) -> None:
-        """Open (or reload) the editor; read() then says which module tabs it found."""
+    def load(self, tab: Module | None = None) -> None:
+        """Open (or reload) the editor, on `tab` where the site map knows how; read() says which tab is active
+        and which module tabs it found."""
         self.active_tab = None
-        self.site.goto(self.path())
+        self.site.goto(self.path(tab))
 
     # reading ---------------------------------------------------------------------------------------------
     def _twins(self, module: Module) -> list[dict[str, Any]]:

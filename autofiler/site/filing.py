@@ -91,9 +91,15 @@ class Filer:
             outcomes.append(outcome)
         return outcomes
 
-    def reload(self) -> None:
-        self.editor.load()
+    def reload(self, tab: Module | None = None) -> None:
+        self.editor.load(tab)
         self.panes = self.editor.read()
+
+    def following(self, module: Module) -> Module | None:
+        """The module after this one: the editor is reloaded on its tab, ready for it."""
+        keys = [m.key for m in self.map.modules]
+        i = keys.index(module.key)
+        return self.map.modules[i + 1] if i + 1 < len(keys) else None
 
     def evidence(self, module: Module) -> None:
         """A masked screenshot and the module's trace in runs/<timestamp>/; the path is printed."""
@@ -117,7 +123,7 @@ class Filer:
                     raise
                 self.reporter.say(f"  {module.tab}: 登录已过期，重新登录 / session expired, logging in again", "yellow")
                 self.site.login()
-                self.reload()
+                self.reload(module)
         raise AssertionError("unreachable")
 
     def _module(self, module: Module, checkpoint: str | None) -> Outcome:
@@ -179,7 +185,7 @@ class Filer:
                     raise
             except SaveRejected as e:
                 raise SiteError(self.rejected(module, e)) from None
-        self.reload()
+        self.reload(self.following(module))
 
     def rejected(self, module: Module, e: SaveRejected) -> str:
         """The site's field errors, each with its spec path, Chinese label and YAML line."""

@@ -81,8 +81,8 @@ def _navigate(ctx: Ctx, typer: Locator, want: str, query: str | None) -> bool:
         return False
     key, n = ("ArrowDown", nav["down"]) if nav["down"] <= nav["up"] else ("ArrowUp", nav["up"])
     for _ in range(n):
-        typer.press(key)
-    typer.press("Enter")
+        ctx.page.keyboard.press(key)  # the filter input has the focus
+    ctx.page.keyboard.press("Enter")
     return True
 
 
@@ -164,7 +164,7 @@ def fill_multiselect(ctx: Ctx, scope: Locator, value: Any, current: Any = None) 
             elif not _navigate(ctx, typer, text, text):
                 typer.press("Escape")
                 raise SiteError(f"选项不存在 / option {text!r} is not offered")
-        typer.press("Escape")  # the list stays open after each pick
+        ctx.page.keyboard.press("Escape")  # the list stays open after each pick
         have = _tags(ctx, scope)
     if sorted(have) != sorted(want):
         raise SiteError(f"选项无法选择 / the tags read {'、'.join(have)}, not {'、'.join(want)}")
@@ -174,7 +174,8 @@ def fill_date(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None
     box = scope.locator(ctx.ui.date_input).first
     text = "" if value is None else str(value)
     box.fill(text)  # focusing opens the calendar; typed text and Enter commit and close it
-    box.press("Enter")  # an impossible date would roll over silently: the spec checks dates, the read-back too
+    # fill left the focus in the field; an impossible date would roll over silently: the spec checks dates first
+    ctx.page.keyboard.press("Enter")
 
 
 def fill_daterange(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None:
@@ -183,7 +184,7 @@ def fill_daterange(ctx: Ctx, scope: Locator, value: Any, current: Any = None) ->
     a, b = str(value.get("start") or ""), str(value.get("end") or "")
     start.fill(a)
     end.fill(b)
-    end.press("Enter")
+    ctx.page.keyboard.press("Enter")
 
 
 # institution: a remote search among registered institutions ------------------------------------------------

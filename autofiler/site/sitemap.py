@@ -130,6 +130,7 @@ class SiteMap:
     en_twin_suffix: str
     modules: tuple[Module, ...]
     source: Path = field(default=Path())
+    project_tab_url: str | None = None  # the editor opened on a module's tab, when the site has such an address
 
     def module(self, key: str) -> Module:
         for m in self.modules:
@@ -210,6 +211,7 @@ def parse(data: Mapping, source: Path = Path()) -> SiteMap:
         project_id_pattern=str(_need(site, "project_id_pattern", "site.")),
         project_url=str(_need(site, "project_url", "site.")),
         progress_url=str(_need(site, "progress_url", "site.")),
+        project_tab_url=site.get("project_tab_url"),  # type: ignore[union-attr]
         en_twin_suffix=str(data.get("en_twin_suffix", "")),
         modules=tuple(modules),
         source=source,

@@ -60,7 +60,7 @@ def fill_number(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> No
     box = scope.locator(ctx.ui.number_input).first
     text = "" if value is None else str(value)
     box.fill(text)
-    box.press("Enter")  # typed text commits on change, and Enter fires it; the read-back checks the value
+    ctx.page.keyboard.press("Enter")  # typed text commits on change, Enter fires it; the read-back checks it
 
 
 def fill_radio(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None:

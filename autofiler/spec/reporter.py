@@ -13,7 +13,12 @@ _LAST = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
 
 
 def parent(path: str) -> str:
-    return _LAST.sub("", path) if "." in path or "[" in path else ""
+    """The path one level up; always shorter, even for a key holding dots or brackets."""
+    shorter = _LAST.sub("", path) if "." in path or "[" in path else ""
+    if shorter == path:
+        cut = max(path.rfind("."), path.rfind("["))
+        shorter = path[:cut] if cut > 0 else ""
+    return shorter
 
 
 def locate(parsed: Parsed, path: str) -> tuple[int, int]:

@@ -76,3 +76,18 @@ def test_dry_run_creates_nothing(mock, capsys):
     assert code == 0, out
     assert "nothing done" in out
     assert owned(mock) == []
+
+
+def test_dry_run_on_an_existing_project_fills_but_saves_nothing(mock, capsys, tmp_path):
+    spec = copy_spec(SINGLE, tmp_path)
+    code, out = run_cli(capsys, "submit", str(spec), "--no-submit", *site_args(mock))
+    assert code == 0, out
+    before = owned(mock)
+    edit_spec(spec, OLD_FUNDING, NEW_FUNDING)
+    edit_spec(spec, "contact_name: ", "contact_name: 李")  # 招募信息 changes too: leaving a filled tab unsaved
+    code, out = run_cli(capsys, "submit", str(spec), "--dry-run", *site_args(mock))
+    assert code == 0, out
+    assert out.count("已填写未保存") == 2
+    assert "经费来源" in out and "国家自然科学基金（82270001）" in out
+    assert "nothing was saved" in out
+    assert owned(mock) == before

@@ -81,10 +81,11 @@ def test_the_password_is_nowhere(mock, account, tmp_path):
     runs.append(seen.run)
     argv += seen.argv.values()
 
-    # A failure on purpose: a changed module whose save the site refuses, then 提交 refused too.
+    # A failure on purpose: a changed module whose saves all fail, on a session that expires after a second
+    # idle, so that autofiler also logs in again in the middle of a traced module.
     changed = g.path.read_text(encoding="utf-8").replace("data_management: ", "data_management: 已修改。", 1)
     g.path.write_text(changed, encoding="utf-8")
-    mock.control("POST", "faults", {"error_rate": 1.0})
+    mock.control("POST", "faults", {"error_rate": 1.0, "session_ttl_s": 1})
     seen = watch(["submit", str(g.path), "--yes", "-vvv", *site], state, password)
     mock.control("POST", "faults", {})
     assert seen.run.code == 1, seen.run.out
@@ -137,3 +138,24 @@ def test_a_bug_report_never_holds_the_password(mock, account, tmp_path, monkeypa
     found = S.scan_tree(tmp_path / "state", account["password"])[0]
     found += S.hits((out.out + out.err).encode(), account["password"], "console")
     assert found == []
+
+
+def test_the_scan_finds_a_planted_password_in_every_form(tmp_path):
+    """The search above can fail: each encoded form is found, inside a nested zip too."""
+    import base64
+    import io
+    import zipfile
+    from urllib.parse import quote
+
+    password = new_password()
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("trace.network", b'{"postData":"' + base64.b64encode(b"xy" + password.encode()) + b'"}')
+    with zipfile.ZipFile(tmp_path / "trace.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("nested.zip", inner.getvalue())
+    (tmp_path / "log.txt").write_text(f"body=user%3D1%26pw%3D{quote(password, safe='')}", encoding="utf-8")
+    (tmp_path / "clean.txt").write_text("nothing here", encoding="utf-8")
+    found, _ = S.scan_tree(tmp_path, password)
+    where = {h.rsplit(": ", 1)[0].rsplit("/", 1)[1] for h in found}
+    assert where == {"trace.zip!nested.zip!trace.network", "log.txt"}
+    assert {"b64@2", "url"} <= {h.rsplit(": ", 1)[1] for h in found}

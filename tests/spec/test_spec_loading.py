@@ -200,3 +200,14 @@ def test_result_sorts_findings_and_splits_severities(work):
     assert {f.rule for f in result.warnings} == {"sample-size-sum"}
     assert {f.rule for f in result.notes} == {"read-only"}
     assert result.spec is None and not result.ok
+
+
+def test_keys_with_dots_and_brackets_are_reported_not_looped_on(work):
+    data = example(SINGLE)
+    data["basic_info"]["x."] = 1
+    data["implementation"]["a[b"] = 2
+    data["recruitment"]["]"] = 3
+    result = check(work, data)
+    assert {f.path for f in result.errors if f.rule == "unknown-key"} == {
+        "basic_info.x.", "implementation.a[b", "recruitment.]"}
+    assert all(f.line > 0 for f in result.errors)
