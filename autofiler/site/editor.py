@@ -139,6 +139,8 @@ class Editor:
         try:
             # A field revealed by one filled before it is waited for by the widget's own first action.
             W.fill(self.ctx, f.widget, item, d.want, have, field=f, force=force_files)
+        except SessionExpired:
+            raise
         except SiteError as e:
             raise SiteError(f"{module.tab} › {label}: {e.message}", hint=e.hint) from None
         except PlaywrightError:

@@ -13,7 +13,7 @@ from typing import Any
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Response, expect
 
-from autofiler.errors import SiteError
+from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import ui as U
 from autofiler.site.widgets import SHORT_MS, Ctx, fill_text
 
@@ -208,6 +208,8 @@ def _search(ctx: Ctx, box: Locator, name: str) -> bool:
     with ctx.page.expect_response(_is_search) as info:
         box.fill(name)
     resp = info.value
+    if resp.status == 401:
+        raise SessionExpired("登录已过期 / the session expired during the institution search")
     resp.finished()
     try:
         mentioned = name in _strings(resp.json())

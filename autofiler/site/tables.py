@@ -10,7 +10,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
-from autofiler.errors import SiteError
+from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import ui as U
 from autofiler.site.compare import same
 from autofiler.site.sitemap import Field
@@ -66,6 +66,8 @@ def fill_table(ctx: Ctx, item: Locator, field: Field, rows: list[dict[str, Any]]
                     fill_institution(ctx, cell, want, have, owner=item)
                 else:
                     fill(ctx, col.widget, cell, want, have)
+            except SessionExpired:
+                raise
             except SiteError as e:
                 raise SiteError(f"{field.label} 第{i + 1}行 {col.label} / row {i + 1}, {col.label}: {e.message}",
                                 hint=e.hint) from None

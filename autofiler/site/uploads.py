@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Response
 
-from autofiler.errors import SiteError
+from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import ui as U
 from autofiler.site.widgets import Ctx
 
@@ -33,6 +33,8 @@ def upload(ctx: Ctx, item: Locator, path: str) -> None:
     with ctx.page.expect_response(_is_post, timeout=UPLOAD_MS) as info:
         item.locator(ctx.ui.upload_input).first.set_input_files(str(p))
     resp = info.value
+    if resp.status == 401:
+        raise SessionExpired(f"登录已过期 / the session expired while uploading {p.name}")
     if not resp.ok:
         reason = U.response_message(resp) or f"HTTP {resp.status}"
         raise SiteError(f"文件被拒绝 / the site refused {p.name}: {reason}")

@@ -81,11 +81,10 @@ def test_the_password_is_nowhere(mock, account, tmp_path):
     runs.append(seen.run)
     argv += seen.argv.values()
 
-    # A failure on purpose: a changed module whose saves all fail, on a session that expires after a second
-    # idle, so that autofiler also logs in again in the middle of a traced module.
+    # A failure on purpose: a changed module whose saves all fail, so that a trace and a screenshot are kept.
     changed = g.path.read_text(encoding="utf-8").replace("data_management: ", "data_management: 已修改。", 1)
     g.path.write_text(changed, encoding="utf-8")
-    mock.control("POST", "faults", {"error_rate": 1.0, "session_ttl_s": 1})
+    mock.control("POST", "faults", {"error_rate": 1.0})
     seen = watch(["submit", str(g.path), "--yes", "-vvv", *site], state, password)
     mock.control("POST", "faults", {})
     assert seen.run.code == 1, seen.run.out
@@ -93,7 +92,7 @@ def test_the_password_is_nowhere(mock, account, tmp_path):
     argv += seen.argv.values()
 
     evidence = [p for p in (state / "runs").rglob("*") if p.is_file()]
-    assert {p.suffix for p in evidence} >= {".png", ".zip"}, evidence  # a trace and a screenshot were written
+    assert {p.suffix for p in evidence} >= {".png", ".zip"}, seen.run.out  # a trace and a screenshot were written
     found, looked_at = S.scan_tree(state, password)
     assert any("!" in where for where in looked_at)  # the trace's members were searched
     assert any(Path(p).parent.name == "sessions" for p in looked_at)  # the saved session too
@@ -103,6 +102,37 @@ def test_the_password_is_nowhere(mock, account, tmp_path):
     for line in argv:
         found += S.hits(line, password, f"argv {line[:80]!r}")
     assert len(argv) > 6  # autofiler, its driver and the browser's processes were sampled
+    assert found == []
+
+
+def test_a_trace_around_a_fresh_login_holds_no_password(mock, account, tmp_path, monkeypatch, capsys):
+    """The session expires in the middle of the filing, autofiler logs in again while tracing, then a module
+    fails: the traces and screenshots kept after that login must not hold the password."""
+    from autofiler.site import session as session_mod
+    from tests.site.filing_support import after_saves
+
+    logins: list[int] = []
+    original = session_mod.Site.login
+
+    def login(self):
+        original(self)
+        logins.append(1)
+        if len(logins) == 2:  # the fresh login in the middle of the run: from now on every save fails
+            mock.control("POST", "faults", {"error_rate": 1.0})
+
+    monkeypatch.setattr(session_mod.Site, "login", login)
+    monkeypatch.setenv("AUTOFILER_PASSWORD", account["password"])
+    g = specgen.generate(403, tmp_path / "spec", "s")
+    with after_saves(2, lambda: mock.control("POST", "faults", {"session_ttl_s": 0.05})):
+        code = main(["submit", str(g.path), "--no-submit", "-vvv", *H.site_args(mock, PHONE)])
+    out = capsys.readouterr()
+    assert code == 1, out.out + out.err
+    assert len(logins) == 2
+    traces = list((tmp_path / "state" / "runs").rglob("*-trace.zip"))
+    assert traces, out.out + out.err
+    found, looked_at = S.scan_tree(tmp_path / "state", account["password"])
+    assert len(looked_at) > len(traces)
+    found += S.hits((out.out + out.err).encode(), account["password"], "console")
     assert found == []
 
 
