@@ -6,7 +6,9 @@ autofiler.redact so that logs, bug reports and error messages are scrubbed of it
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 
 import keyring
 import keyring.errors
@@ -64,6 +66,23 @@ def forget(settings: Settings) -> bool:
     except keyring.errors.KeyringError as e:
         raise CredentialError(f"the OS keyring refused: {type(e).__name__}") from None
     return True
+
+
+def scrubbed_env() -> dict[str, str]:
+    """This process's environment without the password, for the processes it starts."""
+    return {k: v for k, v in os.environ.items() if k != ENV_PASSWORD}
+
+
+@contextlib.contextmanager
+def env_hidden() -> Iterator[None]:
+    """Keep the password out of the environment while a child process (Playwright's driver, which starts the
+    browser) is being started; it inherits the environment at that moment."""
+    saved = os.environ.pop(ENV_PASSWORD, None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ[ENV_PASSWORD] = saved
 
 
 def backend_name() -> str:

@@ -146,6 +146,12 @@ class Store:
         assert filing is not None
         return filing
 
+    def known_project_ids(self, site: str, user: str) -> set[str]:
+        """Every project id this account's filings on this site have recorded."""
+        rows = self.db.execute("SELECT project_id FROM filings WHERE site=? AND user=? AND project_id IS NOT NULL",
+                               (site, user))
+        return {r["project_id"] for r in rows}
+
     def module_hashes(self, filing_id: int) -> dict[str, str]:
         rows = self.db.execute("SELECT module, hash FROM module_checkpoints WHERE filing_id=?", (filing_id,))
         return {r["module"]: r["hash"] for r in rows}

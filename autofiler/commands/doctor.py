@@ -7,6 +7,7 @@ project (it never creates one). Exit 0 when everything is fine, 1 otherwise.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -43,7 +44,9 @@ def check_browser(c: Checks, settings: config.Settings) -> None:
 
     try:
         choice = browser.choose(settings)
-        with sync_playwright() as pw:
+        with contextlib.ExitStack() as stack:
+            with credentials.env_hidden():  # the driver and its browser never see the password
+                pw = stack.enter_context(sync_playwright())
             b = browser.launch(pw, settings)
             version = b.version
             b.close()

@@ -16,6 +16,8 @@ from autofiler.site.session import Site
 from autofiler.store import Store
 
 EDITABLE = ("draft", "returned")
+CREATING = "creating"  # the store's status while 新增 is being clicked
+ADOPT_CANDIDATES = 5
 
 
 @dataclass
@@ -47,6 +49,11 @@ def find(site: Site, store: Store, name: str) -> Target:
         rows += [r for r in every if r.id == remembered]
     chosen = next((r for r in rows if r.id == remembered), None)
     note = ""
+    if chosen is None and not rows and record is not None and record.status == CREATING:
+        chosen = adopt_unnamed(site, store)  # the last run died between creating and recording
+        if chosen is not None:
+            store.save_filing(site.base_url, user, name, project_id=chosen.id, status=chosen.state)
+            note = f"沿用上次中断时新建的项目 / reusing project {chosen.id}, created by a run that stopped"
     if chosen is None:
         editable = [r for r in rows if r.state in EDITABLE]
         if len(editable) > 1:
@@ -66,9 +73,28 @@ def find(site: Site, store: Store, name: str) -> Target:
     return Target(chosen.id, chosen.state, chosen.status_label, note=note)
 
 
+def adopt_unnamed(site: Site, store: Store) -> ProjectRow | None:
+    """A draft with an empty 项目名称 that no filing of ours knows: what a run leaves when it dies right after
+    新增. The newest few unknown drafts are opened to check that their name is empty."""
+    from autofiler.site.editor import Editor
+
+    known = store.known_project_ids(site.base_url, site.settings.require_user())
+    unknown = [r for r in projects.list_projects(site) if r.state == "draft" and r.id not in known]
+    basic = site.map.module("basic_info")
+    for row in unknown[:ADOPT_CANDIDATES]:
+        editor = Editor(site, row.id)
+        editor.load()
+        pane = editor.read([basic])[basic.key]
+        if pane.found and pane.values.get("project_name") is None:
+            return row
+    return None
+
+
 def create(site: Site, store: Store, name: str, spec_path: str) -> Target:
-    """Create the project and record its id at once, before anything is filled."""
+    """Create the project and record its id at once, before anything is filled. A marker written before the
+    click lets the next run find a project created by a run that died before it could record the id."""
     user = site.settings.require_user()
+    store.save_filing(site.base_url, user, name, project_id=None, status=CREATING, spec_path=spec_path)
     project_id = projects.create(site)
     record = store.save_filing(site.base_url, user, name, project_id=project_id, status="draft",
                                spec_path=spec_path)

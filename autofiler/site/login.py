@@ -6,15 +6,18 @@ The caller keeps this outside any Playwright trace (a trace records the text typ
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import shlex
 import subprocess
 import sys
+from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Response
 
-from autofiler import redact
+from autofiler import credentials, redact
 from autofiler.config import Settings, insecure_warning, origin_of
 from autofiler.errors import ConfigError, CredentialError, SiteError
 from autofiler.site import ui as U
@@ -26,10 +29,6 @@ CAPTCHA_TRIES = 3
 
 def on_login_page(page: Page, site_map: SiteMap) -> bool:
     return urlsplit(page.url).path.rstrip("/") == site_map.login_path.rstrip("/")
-
-
-def _is_post(r: Response) -> bool:
-    return r.request.method == "POST"
 
 
 def captcha_image(page: Page, site_map: SiteMap) -> bytes:
@@ -46,9 +45,8 @@ def captcha_image(page: Page, site_map: SiteMap) -> bytes:
 
 def solve_captcha(cmd: str, image: bytes) -> str:
     try:
-        done = subprocess.run(
-            shlex.split(cmd, posix=os.name != "nt"), input=image, capture_output=True, timeout=120, check=False
-        )
+        done = subprocess.run(shlex.split(cmd, posix=os.name != "nt"), input=image, capture_output=True,
+                              timeout=120, check=False, env=credentials.scrubbed_env())
     except (OSError, subprocess.TimeoutExpired) as e:
         raise ConfigError(f"验证码命令无法运行 / --captcha-cmd failed: {e}") from None
     answer = done.stdout.decode(errors="replace").strip()
@@ -73,6 +71,22 @@ def _after_login(page: Page, site_map: SiteMap) -> None:
         )
 
 
+@contextlib.contextmanager
+def same_origin_only(page: Page, origin: str) -> Iterator[None]:
+    """While the password is on the page, every request to another origin is stopped: a script of the page
+    (or a redirect) cannot carry it elsewhere."""
+
+    def elsewhere(url: str) -> bool:
+        return origin_of(url) != origin
+
+    page.route(elsewhere, lambda route: route.abort())
+    try:
+        yield
+    finally:
+        with contextlib.suppress(PlaywrightError):
+            page.unroute(elsewhere)
+
+
 def login(page: Page, settings: Settings, site_map: SiteMap, password: str) -> None:
     """Log in from wherever the page is; raises CredentialError or SiteError with the site's own reason."""
     user = settings.require_user()
@@ -92,34 +106,53 @@ def login(page: Page, settings: Settings, site_map: SiteMap, password: str) -> N
         print(warning, file=sys.stderr)
     captcha = U.form_item(page, ui, texts.captcha)
     has_captcha = captcha.count() > 0 and captcha.first.is_visible()
-    if has_captcha and settings.headed and not settings.captcha_cmd:
-        _fill_credentials(page, site_map, user, password)
-        print("请在浏览器中输入验证码并登录 / type the captcha in the browser window and log in", file=sys.stderr)
-        page.wait_for_url(lambda u: not _login_path(u, site_map), timeout=HUMAN_WAIT_MS)
-        _after_login(page, site_map)
-        return
-    if has_captcha and not settings.captcha_cmd:
+    if has_captcha and not settings.captcha_cmd and not settings.headed:
         raise CredentialError(
             "登录页面要求验证码 / the login page asks for a captcha",
             hint="run with --headed and type it yourself, or give --captcha-cmd",
         )
-    for attempt in range(CAPTCHA_TRIES if has_captcha else 1):
-        _fill_credentials(page, site_map, user, password)
-        if has_captcha:
-            answer = solve_captcha(settings.captcha_cmd or "", captcha_image(page, site_map))
-            captcha.first.locator("input").first.fill(answer)
-        U.mark_toasts(page, ui)
-        with page.expect_response(_is_post) as info:
-            U.activate(U.visible_button(page, ui, texts.button))
-        resp = info.value
-        if resp.ok:
-            page.wait_for_url(lambda u: not _login_path(u, site_map))
+    with same_origin_only(page, settings.origin):
+        if has_captcha and not settings.captcha_cmd:
+            _fill_credentials(page, site_map, user, password)
+            print("请在浏览器中输入验证码并登录 / type the captcha in the browser window and log in", file=sys.stderr)
+            page.wait_for_url(lambda u: not _login_path(u, site_map), timeout=HUMAN_WAIT_MS)
             _after_login(page, site_map)
             return
-        reason = U.response_message(resp) or U.seen_toast(page, "error") or f"HTTP {resp.status}"
-        if has_captcha and attempt + 1 < CAPTCHA_TRIES and texts.captcha in reason:
-            continue  # a misread captcha: the page shows a new one
-        raise CredentialError(f"登录失败 / login failed: {reason}", hint="check the password with `autofiler login`")
+        for attempt in range(CAPTCHA_TRIES if has_captcha else 1):
+            _fill_credentials(page, site_map, user, password)
+            if has_captcha:
+                answer = solve_captcha(settings.captcha_cmd or "", captcha_image(page, site_map))
+                captcha.first.locator("input").first.fill(answer)
+            resp = _post_form(page, settings, site_map)
+            if resp.ok:
+                break
+            reason = U.response_message(resp) or U.seen_toast(page, "error") or f"HTTP {resp.status}"
+            if has_captcha and attempt + 1 < CAPTCHA_TRIES and texts.captcha in reason:
+                continue  # a misread captcha: the page shows a new one
+            raise CredentialError(f"登录失败 / login failed: {reason}",
+                                  hint="check the password with `autofiler login`")
+    try:
+        page.wait_for_url(lambda u: not _login_path(u, site_map))
+    except PlaywrightError:
+        raise SiteError("站点接受了登录，却仍停在登录页 / the site accepted the login but stays on its login page "
+                        "(no session was kept)", hint="check --site (a proxy or a blocked cookie?)") from None
+    _after_login(page, site_map)
+
+
+def _post_form(page: Page, settings: Settings, site_map: SiteMap) -> Response:
+    """Click 登录 and return the answer to the login request, after checking where that request went."""
+    U.mark_toasts(page, site_map.ui)
+    with page.expect_request(lambda r: r.method == "POST") as info:
+        U.activate(U.visible_button(page, site_map.ui, site_map.login.button))
+    request = info.value
+    if origin_of(request.url) != settings.origin:
+        raise SiteError(
+            f"登录表单把密码发往 {origin_of(request.url)} / the login form sends the password to another origin: "
+            "the request was stopped", hint="this is not the configured site's own login; check --site")
+    resp = request.response()
+    if resp is None:
+        raise SiteError("登录请求没有得到回答 / the login request got no answer")
+    return resp
 
 
 def _login_path(url: str, site_map: SiteMap) -> bool:

@@ -92,7 +92,8 @@ def create(site: Site) -> str:
     """快速开始 -> 新增临床研究项目备案; returns the new project's id, read from the editor's address."""
     m = site.map
     site.menu("quick_start")
-    with site.page.expect_navigation(url=re.compile(m.project_id_pattern)):
+    # The id is known as soon as the editor's address commits: no waiting for its page to load.
+    with site.page.expect_navigation(url=re.compile(m.project_id_pattern), wait_until="commit"):
         U.activate(U.visible_button(site.page, m.ui, m.buttons.new_project))
     project_id = m.project_id(site.page.url)
     if not project_id:

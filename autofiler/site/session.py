@@ -190,7 +190,9 @@ def open_site(settings: Settings, *, password: str | None = None, fresh_login: b
     site_map = site_map or sitemap.load(settings.selectors)
     settings.require_user()
     saved = cookie_file(settings)
-    with sync_playwright() as pw:
+    with contextlib.ExitStack() as stack:
+        with credentials.env_hidden():  # the driver and the browser it starts never see the password
+            pw = stack.enter_context(sync_playwright())
         browser = B.launch(pw, settings)
         try:
             state = str(saved) if saved.is_file() and not fresh_login else None

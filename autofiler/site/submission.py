@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from autofiler.errors import SiteError
 from autofiler.site import projects
@@ -34,7 +35,8 @@ def submit(site: Site, project_id: str, reporter: Reporter) -> tuple[str | None,
     editor = Editor(site, project_id)
     site.trace.begin("submit")
     try:
-        editor.load()
+        if urlsplit(site.page.url).path != urlsplit(site.url(editor.path())).path:
+            editor.load()  # the filing ends on the freshly reloaded editor; anything else is loaded
         try:
             editor.submit()
         except SubmitIncomplete as e:

@@ -27,7 +27,7 @@ from tests.spec.pdfs import make_pdf
 NO_BROWSER = "/nonexistent/chromium"
 BROWSER_ERROR = "浏览器不存在"
 SPEC_ERROR = re.compile(r"^\S+:\d+:\d+: error \[([\w-]+)\] ([\w.\[\]]+)", re.MULTILINE)
-SETTINGS = settings(max_examples=40, deadline=None,
+SETTINGS = settings(max_examples=30, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 BASE = example("single-center")
 

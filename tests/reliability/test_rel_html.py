@@ -11,7 +11,7 @@ from autofiler.site import session as session_mod
 from tests.reliability import harness as H
 from tests.reliability import specgen
 from tests.site.filing_support import run_cli, site_args
-from tests.support import DEMO_PI
+from tests.support import CHROMIUM, DEMO_PI
 
 pytestmark = pytest.mark.e2e
 
@@ -45,13 +45,20 @@ def watch(page, dialogs: list[str]) -> None:
     page.on("dialog", seen)
 
 
-def test_the_planted_texts_would_fire_dialogs_if_rendered_as_html(page):
+def test_the_planted_texts_would_fire_dialogs_if_rendered_as_html():
     """The watch below can fail: rendered as markup, these texts do open dialogs."""
+    # Our own short-lived Playwright, not pytest-playwright's session one, whose event loop would stay open and
+    # stop the in-process CLI runs of later tests from starting Playwright's sync API.
+    from playwright.sync_api import sync_playwright
+
     dialogs: list[str] = []
-    watch(page, dialogs)
-    for _, _, text in PLANTED:
-        page.set_content(f"<div>{text}</div>")
-        page.evaluate("() => new Promise((done) => setTimeout(done, 0))")  # let onerror handlers run
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        watch(page, dialogs)
+        for _, _, text in PLANTED:
+            page.set_content(f"<div>{text}</div>")
+        browser.close()
     assert len(dialogs) >= 3
 
 

@@ -37,10 +37,6 @@ def test_a_login_page_that_redirects_elsewhere_gets_no_password(host, mock, tmp_
     assert not any(seen.method == "POST" for seen in other.requests)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the login page is checked for its origin, but not where its form "
-                   "sends the password: a page on the configured site whose script posts the login to another origin "
-                   "gets the password delivered there. Blocking requests to other origins while logging in (or "
-                   "checking the login POST's URL before clicking 登录) would stop it.")
 def test_a_login_form_that_posts_to_another_origin_gets_no_password(mock, tmp_path):
     with Proxy(upstream=mock.url, cors=True) as other:
         swap = ("'/api/login'", f"'{other.url}/api/login'")
@@ -52,10 +48,6 @@ def test_a_login_form_that_posts_to_another_origin_gets_no_password(mock, tmp_pa
     assert password_hits(other, H.DEMO_PI["password"]) == [], run.out
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: when the site answers the login POST with success but then sends the "
-                   "browser back to its login page (no session kept: a cookie refused, a proxy, a site fault), "
-                   "login.py's wait_for_url times out and autofiler crashes with exit 3 and a bug report instead of "
-                   "a CredentialError/SiteError (exit 1) that says the login did not hold")
 def test_a_login_that_does_not_hold_is_a_clear_error_not_a_crash(mock, tmp_path):
     fake = (200, '{"message": "登录成功", "redirect": "/quickstart"}'.encode())
     with Proxy(upstream=mock.url, canned={"/api/login": fake}) as site:

@@ -41,3 +41,17 @@ def test_a_user_is_required(tmp_path):
 def test_backend_name_and_usability(memory_keyring):
     assert credentials.backend_name().endswith("MemoryKeyring")
     assert credentials.backend_usable()
+
+
+def test_children_never_inherit_the_password(monkeypatch):
+    import os
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("AUTOFILER_PASSWORD", "Inherit#123")
+    assert "AUTOFILER_PASSWORD" not in credentials.scrubbed_env()
+    with credentials.env_hidden():
+        seen = subprocess.run([sys.executable, "-c", "import os; print(os.environ.get('AUTOFILER_PASSWORD'))"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    assert seen == "None"
+    assert os.environ["AUTOFILER_PASSWORD"] == "Inherit#123"  # this process still has it

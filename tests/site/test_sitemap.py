@@ -89,3 +89,11 @@ def test_a_missing_section_key_read_later_names_it():
     m = sitemap.load()
     with pytest.raises(ConfigError, match=r"buttons\.no_such_button is missing"):
         _ = m.buttons.no_such_button
+
+
+def test_the_tab_address_is_optional(tmp_path):
+    m = sitemap.load()
+    assert m.project_tab_url and m.project_tab_url.format(id=3, module="recruitment").startswith("/projects/3/")
+    data = _shipped()
+    del data["site"]["project_tab_url"]
+    assert sitemap.load(_write(tmp_path, data)).project_tab_url is None
