@@ -66,3 +66,9 @@ def mock(mock_server):
     """The shared mock, emptied to its demo accounts before the test."""
     mock_server.reset()
     return mock_server
+
+
+def pytest_collection_modifyitems(items):
+    # Once a test uses pytest-playwright's `page`, an asyncio loop lives for the rest of the session, and
+    # autofiler's own sync Playwright, started in-process by later tests, refuses to run inside it.
+    items.sort(key=lambda item: "page" in getattr(item, "fixturenames", ()))
