@@ -35,16 +35,16 @@ def test_crash_writes_a_scrubbed_bug_report(tmp_path, capsys):
 
 def test_help_is_fast_to_import_and_does_not_load_playwright():
     out = subprocess.run(
-        [sys.executable, "-c", "import sys; from autofiler.main import main\n"
+        [sys.executable, "-c", ("import sys; from autofiler.main import main\n"
          "try:\n  main(['--help'])\nexcept SystemExit: pass\n"
-         "print('playwright' in sys.modules, 'pydantic' in sys.modules)"],
+         "print('playwright' in sys.modules, 'pydantic' in sys.modules)")],
         capture_output=True, text=True, check=True,
     )
     assert out.stdout.strip().endswith("False False")
 
 
 def test_no_command_prints_help_and_exits_0():
-    out = subprocess.run([sys.executable, "-m", "autofiler"], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "autofiler"], capture_output=True, text=True, check=False)
     assert out.returncode == 0 and "validate" in out.stdout
 
 
@@ -55,6 +55,6 @@ def test_a_closed_pipe_is_not_a_crash(tmp_path):
         "    raise BrokenPipeError\n"
         "sys.exit(code[0])\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=False)
     assert out.returncode == 1 and "unexpected" not in out.stderr
     assert not (tmp_path / "logs").exists()

@@ -71,9 +71,9 @@ def test_a_second_holder_of_a_lock_is_told_it_is_busy(tmp_path):
     proc.start()
     try:
         assert ready.wait(10)
-        with Store(tmp_path) as store, pytest.raises(BusyError, match="progress:s:u"):
-            with store.lock("progress:s:u", timeout=0.2):
-                pass
+        with (Store(tmp_path) as store, pytest.raises(BusyError, match="progress:s:u"),
+              store.lock("progress:s:u", timeout=0.2)):
+            pass
     finally:
         release.set()
         proc.join(10)

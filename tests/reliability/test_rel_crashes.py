@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
+import sys
 
 import pytest
 
-from autofiler.store import Store
+from tests.reliability import die_after_create, specgen
 from tests.reliability import harness as H
-from tests.reliability import specgen
-from tests.site.filing_support import run_cli, site_args
 from tests.support import DEMO_PI
 
 pytestmark = pytest.mark.e2e
@@ -49,22 +49,20 @@ def test_a_killed_filing_ends_complete_and_once(seed, mock, tmp_path):
     assert verdict.complete
 
 
-def test_death_between_creating_and_recording_leaves_no_extra_project(mock, tmp_path, monkeypatch, capsys):
+def test_death_between_creating_and_recording_leaves_no_extra_project(mock, tmp_path):
     g = specgen.generate(SEEDS[0], tmp_path, "orphan")
-    monkeypatch.setenv("AUTOFILER_PASSWORD", DEMO_PI["password"])
-    original = Store.save_filing
-
-    def die_before_recording(self, site, user, name, **fields):
-        if fields.get("project_id"):
-            raise KeyboardInterrupt  # the process ends here, as a SIGKILL would: the site has the project
-        return original(self, site, user, name, **fields)
-
-    with monkeypatch.context() as m:
-        m.setattr(Store, "save_filing", die_before_recording)
-        code, _ = run_cli(capsys, "submit", str(g.path), "--no-submit", *site_args(mock))
-    assert code == 130
+    args = H.submit_args(mock, g.path, "--no-submit")
+    env = H.child_env(tmp_path / "state")
+    proc = subprocess.Popen([sys.executable, "-m", "tests.reliability.die_after_create", *args], cwd=H.ROOT,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
+    try:
+        out, _ = proc.communicate(timeout=H.RUN_TIMEOUT_S)
+    finally:
+        H.reap(proc)  # the browser the dead process left behind
+    assert proc.returncode == die_after_create.DIED, out
     assert len(H.unnamed(mock)) == 1  # created on the site, unknown to the store
-    code, out = run_cli(capsys, "submit", str(g.path), "--no-submit", *site_args(mock))
-    assert code == 0, out
+    run = H.run_cli(args, state=tmp_path / "state")
+    assert run.code == 0, run.out
     owned = [p for p in mock.projects() if p["owner"] == DEMO_PI["phone"]]
     assert len(owned) == 1, [(p["id"], p["project_name"]) for p in owned]
