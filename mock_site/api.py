@@ -117,18 +117,6 @@ async def create_project(request: Request) -> Response:
     return JSONResponse({"id": project["id"]})
 
 
-async def list_projects(request: Request) -> Response:
-    user = api_user(request)
-    q = request.query_params
-    try:
-        page, size = int(q.get("page", 1)), min(int(q.get("size", 10)), 100)
-    except ValueError:
-        raise ApiError(400, "page、size 应为整数") from None
-    rows, total = request.app.state.registry.list_projects(
-        owner_id=user["id"], name=q.get("name") or None, status=q.get("status") or None, page=page, size=size)
-    return JSONResponse({"rows": rows, "total": total})
-
-
 async def get_project(request: Request) -> Response:
     user = api_user(request)
     project = project_for(request.app.state.registry, user, request.path_params["id"])
@@ -241,7 +229,6 @@ def routes() -> list[Route]:
         Route("/logout", logout, methods=["GET"]),
         Route("/api/profile", complete_profile, methods=["POST"]),
         Route("/api/projects", create_project, methods=["POST"]),
-        Route("/api/projects", list_projects, methods=["GET"]),
         Route(base, get_project, methods=["GET"]),
         Route(base + "/modules/{module}", save_module, methods=["POST"]),
         Route(base + "/attachments/{key}", upload, methods=["POST"]),

@@ -11,7 +11,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from mock_site import api, api_admin, control
+from mock_site import api, api_admin, api_lists, control
 from mock_site.captcha import Captchas
 from mock_site.config import MockConfig
 from mock_site.db import Registry
@@ -53,7 +53,7 @@ def create_app(config: MockConfig | None = None, registry: Registry | None = Non
     routes = _page_routes(registry, config)
     if not any(getattr(r, "path", None) == "/static" for r in routes) and STATIC.is_dir():
         routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
-    routes += api.routes() + api_admin.routes()
+    routes += api.routes() + api_lists.routes() + api_admin.routes()
     if config.control:
         routes += control.routes()
     app = Starlette(routes=routes, exception_handlers={

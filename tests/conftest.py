@@ -69,6 +69,21 @@ def mock(mock_server):
 
 
 def pytest_collection_modifyitems(items):
-    # Once a test uses pytest-playwright's `page`, an asyncio loop lives for the rest of the session, and
-    # autofiler's own sync Playwright, started in-process by later tests, refuses to run inside it.
-    items.sort(key=lambda item: "page" in getattr(item, "fixturenames", ()))
+    # Once a test uses pytest-playwright (its `page` or `browser`), an asyncio loop lives for the rest of the
+    # session, and autofiler's own sync Playwright, started in-process by later tests, refuses to run inside it.
+    items.sort(key=uses_pytest_playwright)
+
+
+def uses_pytest_playwright(item) -> bool:
+    return "playwright" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_event_loop(request):
+    """A test that leaves an asyncio loop running in this thread breaks every later in-process Playwright run
+    ("Sync API inside the asyncio loop"); name the test that did it, not its victims."""
+    import asyncio
+
+    yield
+    if not uses_pytest_playwright(request.node) and asyncio._get_running_loop() is not None:
+        pytest.fail("this test left an asyncio event loop running in the main thread")

@@ -1,6 +1,7 @@
 """autofiler submit SPEC: validate offline, find or create the project, file every module, then 提交 after a yes.
 
-Exit codes: 0 done (filed, or stopped before 提交 as asked), 1 a user-facing error, 3 a crash, 130 interrupted.
+Exit codes: 0 done (filed; stopped before 提交 as asked; or already filed from this very spec and submitted),
+1 a user-facing error, 3 a crash, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -72,6 +73,19 @@ def file_spec(settings: config.Settings, reporter: Reporter, name: str, values: 
             raise page_failure(site, reporter, e) from e
 
 
+def already_filed(site: Any, store: Any, user: str, name: str, values: dict[str, dict[str, Any]],
+                  project_id: str) -> bool:
+    """Whether a locked project is this spec's own, filed and submitted by us: the store knows it under this name,
+    and every module's checkpoint equals the spec as it is now. A re-run then has nothing to do."""
+    from autofiler.site.filing import expected, module_digest
+
+    record = store.filing(site.base_url, user, name)
+    if record is None or record.project_id != project_id:
+        return False
+    saved = store.module_hashes(record.id)
+    return all(saved.get(m.key) == module_digest(m, expected(m, values.get(m.key) or {})) for m in site.map.modules)
+
+
 def page_failure(site: Any, reporter: Reporter, e: Exception) -> SiteError:
     from autofiler.site.report import new_run_dir
 
@@ -93,7 +107,14 @@ def file_on_site(site: Any, store: Any, reporter: Reporter, name: str, values: d
     from autofiler.site.filing import Filer
 
     user = site.settings.require_user()
-    target = locate.find(site, store, name)
+    try:
+        target = locate.find(site, store, name)
+    except locate.Locked as e:
+        if not already_filed(site, store, user, name, values, e.row.id):
+            raise
+        reporter.say(f"已提交过，规格未变，无需操作 / already filed from this spec and submitted: {name} → "
+                     f"{e.row.status_label} (project {e.row.id}); nothing to do", "green")
+        return 0
     if target.note:
         reporter.say(target.note, "yellow")
     if target.project_id is None:

@@ -1,17 +1,21 @@
 """Reading a project list of the registry (临床研究项目备案, 分中心项目, 项目审核) in as few page loads as it allows.
 
-The largest page size first (100条/页 through the page's own size select), then page after page with the next
-button, each page's rows taken with one `evaluate`: header cells give the columns, row links give the ids.
+Where the site map knows the JSON behind the list (`list_api`), that is read (list_json.py). Otherwise, or
+when that JSON is not as mapped, the rendered pages: the largest page size first (100条/页 through the page's
+own size select), then page after page with the next button, each page's rows taken with one `evaluate`:
+header cells give the columns, row links give the ids.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING, Any
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from autofiler.errors import SessionExpired, SiteError
+from autofiler.site import list_json
 from autofiler.site.progress import Project, blank, status_key
 from autofiler.site.ui import exact
 
@@ -100,6 +104,14 @@ class ListReader:
 
     def _read(self, menu: str) -> list[Project]:
         self.site.menu(menu)
+        api = self.site.map.list_api
+        if api and menu in api.paths:
+            try:
+                rows, total = list_json.read_rows(self.site, api, menu)
+                return self._projects(rows, total, self.site.map.menu[menu])
+            except list_json.ListJsonError as e:
+                print(f"注意 / note: {e}; reading the list pages instead (check list_api in the site map)",
+                      file=sys.stderr)
         self.page.wait_for_selector(self.ui.table, state="attached")
         first = self._extract()
         total = _count(first["total"]) if first["total"] is not None else len(first["rows"])

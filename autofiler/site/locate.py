@@ -29,12 +29,20 @@ class Target:
     note: str = ""
 
 
-def _locked(row: ProjectRow) -> SiteError:
-    return SiteError(
-        f"项目“{row.name}”（{row.id}）当前状态为 {row.status_label}，不能修改 / project {row.id} is "
-        f"{row.state or row.status_label} and cannot be edited now",
-        hint="wait for the review to finish; a project returned for changes (退回修改) can be filed again",
-    )
+class Locked(SiteError):
+    """The spec's project is under review, published or rejected: it cannot be edited now."""
+
+    def __init__(self, row: ProjectRow) -> None:
+        super().__init__(
+            f"项目“{row.name}”（{row.id}）当前状态为 {row.status_label}，不能修改 / project {row.id} is "
+            f"{row.state or row.status_label} and cannot be edited now",
+            hint="wait for the review to finish; a project returned for changes (退回修改) can be filed again",
+        )
+        self.row = row
+
+
+def _locked(row: ProjectRow) -> Locked:
+    return Locked(row)
 
 
 def find(site: Site, store: Store, name: str) -> Target:

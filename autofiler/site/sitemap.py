@@ -112,6 +112,37 @@ class Module:
 
 
 @dataclass(frozen=True)
+class ListApi:
+    """The JSON requests the site's list pages are built from: a path per list (a `menu` key), the paging
+    parameters, where the rows and the count are in the answer, and which row key holds each column."""
+
+    paths: dict[str, str]
+    page_param: str
+    size_param: str
+    page_size: int
+    rows: str
+    total: str
+    fields: dict[str, str]
+
+
+def _list_api(raw: object) -> ListApi | None:
+    if not raw:
+        return None
+    where = "list_api."
+    fields = dict(_need(raw, "fields", where))  # type: ignore[arg-type]
+    for key in ("id", "project_name", "status"):
+        _need(fields, key, where + "fields.")
+    try:
+        size = int(_need(raw, "page_size", where))  # type: ignore[arg-type]
+    except ValueError:
+        raise ConfigError("site map: list_api.page_size is not a number") from None
+    return ListApi(paths=dict(_need(raw, "paths", where)), page_param=str(_need(raw, "page_param", where)),  # type: ignore[arg-type]
+                   size_param=str(_need(raw, "size_param", where)), page_size=size,
+                   rows=str(_need(raw, "rows", where)), total=str(_need(raw, "total", where)),
+                   fields={k: str(v) for k, v in fields.items()})
+
+
+@dataclass(frozen=True)
 class SiteMap:
     presets: dict[str, str]
     login_path: str
@@ -131,6 +162,7 @@ class SiteMap:
     modules: tuple[Module, ...]
     source: Path = field(default=Path())
     project_tab_url: str | None = None  # the editor opened on a module's tab, when the site has such an address
+    list_api: ListApi | None = None  # the JSON behind the project lists, when the map knows it
 
     def module(self, key: str) -> Module:
         for m in self.modules:
@@ -215,6 +247,7 @@ def parse(data: Mapping, source: Path = Path()) -> SiteMap:
         en_twin_suffix=str(data.get("en_twin_suffix", "")),
         modules=tuple(modules),
         source=source,
+        list_api=_list_api(data.get("list_api")),
         **sections,  # type: ignore[arg-type]
     )
 

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+import yaml
 
 from tests.progress.cli import autofiler
 from tests.support import ADMIN, DEMO_PI, ROOT
@@ -11,6 +12,24 @@ pytestmark = pytest.mark.e2e
 
 SUB_PI = {"phone": "13900000088", "password": "Sub@2025"}
 PARTNER = "北京大学第一医院"
+
+
+def site_map(tmp_path, change) -> str:
+    """A copy of the shipped site map, changed by `change(data)`."""
+    data = yaml.safe_load((ROOT / "selectors" / "registry.yaml").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "registry.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(params=["json", "pages"])
+def source(request, tmp_path) -> list[str]:
+    """How the lists are read: the JSON behind them (the shipped map) or the rendered pages (a map without
+    list_api). Both must give the registry's truth."""
+    if request.param == "json":
+        return []
+    return ["--selectors", site_map(tmp_path, lambda d: d.pop("list_api"))]
 
 
 def listed(result) -> dict[str, tuple]:
@@ -23,9 +42,9 @@ def expected(projects, keep) -> dict[str, tuple]:
     return {str(p["id"]): (p["status"], p["status_label"], p["filing_no"] or "") for p in projects if keep(p)}
 
 
-def test_all_reads_every_page_and_equals_the_registry(mock):
+def test_all_reads_every_page_and_equals_the_registry(mock, source):
     mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 230})
-    result = autofiler(mock, "progress", "--all", "--format", "json")
+    result = autofiler(mock, "progress", "--all", "--format", "json", *source)
     truth = expected(mock.projects(), lambda p: p["owner"] == DEMO_PI["phone"])
     assert len(truth) == 230
     assert listed(result) == truth
@@ -70,7 +89,7 @@ def test_an_unknown_id_is_a_clear_error(mock):
     assert "999999" in result.stderr
 
 
-def test_subcenters_shows_projects_of_another_pi_with_our_institution_as_a_unit(mock):
+def test_subcenters_shows_projects_of_another_pi_with_our_institution_as_a_unit(mock, source):
     mock.control("POST", "users", {**SUB_PI, "name": "李四", "institution": PARTNER, "role": "pi"})
     mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 12})
 
@@ -80,15 +99,23 @@ def test_subcenters_shows_projects_of_another_pi_with_our_institution_as_a_unit(
 
     truth = expected(mock.projects(), partner)
     assert truth  # the seed gives every other project a unit at 北京大学第一医院
-    result = autofiler(mock, "progress", "--subcenters", "--format", "json", account=SUB_PI)
+    result = autofiler(mock, "progress", "--subcenters", "--format", "json", *source, account=SUB_PI)
     assert listed(result) == truth
 
 
-def test_the_institution_admin_sees_every_project_of_the_institution(mock):
+def test_the_institution_admin_sees_every_project_of_the_institution(mock, source):
     mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 15})
     truth = expected(mock.projects(), lambda p: p["institution"] == "示例医院")
-    result = autofiler(mock, "progress", "--all", "--format", "json", account=ADMIN)
+    result = autofiler(mock, "progress", "--all", "--format", "json", *source, account=ADMIN)
     assert listed(result) == truth
+
+
+def test_a_list_json_not_as_mapped_falls_back_to_the_pages_and_says_so(mock, tmp_path):
+    mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 12})
+    moved = site_map(tmp_path, lambda d: d["list_api"]["paths"].update(projects="/api/no-such-list"))
+    result = autofiler(mock, "progress", "--all", "--format", "json", "--selectors", moved)
+    assert listed(result) == expected(mock.projects(), lambda p: p["owner"] == DEMO_PI["phone"])
+    assert "/api/no-such-list: HTTP 404" in result.stderr and "list_api" in result.stderr
 
 
 def test_a_state_the_site_map_does_not_know_is_kept_as_unknown(mock, tmp_path):

@@ -52,13 +52,26 @@ def test_a_returned_project_is_reused_and_resubmitted(mock, capsys, tmp_path):
     assert out.count("未变化，跳过") == 7  # only 实施信息 changed
 
 
-def test_a_project_under_review_stops_the_run(mock, capsys):
-    code, out = run_cli(capsys, "submit", str(SINGLE), "--yes", *site_args(mock))
+def test_a_project_under_review_is_left_alone_and_only_a_changed_spec_is_an_error(mock, capsys, tmp_path,
+                                                                                   monkeypatch):
+    spec = copy_spec(SINGLE, tmp_path)
+    code, out = run_cli(capsys, "submit", str(spec), "--yes", *site_args(mock))
     assert code == 0, out
     before = owned(mock)
-    code, out = run_cli(capsys, "submit", str(SINGLE), "--yes", *site_args(mock))
+    # the same spec again (a scheduled re-run, or one after a crash past 提交): nothing to do
+    code, out = run_cli(capsys, "submit", str(spec), "--yes", *site_args(mock))
+    assert code == 0, out
+    assert "nothing to do" in out and "学术审查中" in out
+    # an edited spec cannot go into a project under review: say so, with its state
+    edit_spec(spec, OLD_FUNDING, NEW_FUNDING)
+    code, out = run_cli(capsys, "submit", str(spec), "--yes", *site_args(mock))
     assert code == 1
-    assert "学术审查中" in out
+    assert "学术审查中" in out and "cannot be edited" in out
+    # a machine that did not file it does not claim it either
+    monkeypatch.setenv("AUTOFILER_STATE_DIR", str(tmp_path / "elsewhere"))
+    edit_spec(spec, NEW_FUNDING, OLD_FUNDING)
+    code, out = run_cli(capsys, "submit", str(spec), "--yes", *site_args(mock))
+    assert code == 1 and "cannot be edited" in out
     assert owned(mock) == before
 
 

@@ -20,7 +20,7 @@ from tests.mock_site.api_support import (
     pdf_bytes,
     upload,
 )
-from tests.support import DEMO_PI, ROOT, free_port
+from tests.support import ADMIN, DEMO_PI, ROOT, free_port
 
 
 def test_projects_show_values_in_spec_types(mock):
@@ -157,3 +157,20 @@ def test_without_the_flag_there_is_no_control_api():
     finally:
         proc.terminate()
         proc.wait(5)
+
+
+def test_the_three_lists_answer_json_with_the_rows_their_pages_show(mock):
+    mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 12})
+    c = client(mock)
+    own = c.get("/api/projects", params={"size": 100}).json()
+    assert own["code"] == 200 and own["total"] == 12
+    assert set(own["rows"][0]) == {"id", "project_name", "project_type", "status", "status_label", "filing_no",
+                                   "updated_at", "owner_name", "institution"}  # no phone numbers in a list
+    assert c.get("/api/projects", params={"size": 101}).status_code == 400
+    assert c.get("/api/admin/review").status_code == 403  # a PI is not the institution admin
+    admin = client(mock, ADMIN["phone"], ADMIN["password"])
+    every = admin.get("/api/admin/review", params={"size": 100}).json()
+    assert every["total"] == len([p for p in mock.projects() if p["institution"] == "示例医院"])
+    assert admin.get("/api/subcenters").json()["total"] == 0
+    c.close()
+    admin.close()

@@ -40,7 +40,7 @@ def test_a_killed_filing_ends_complete_and_once(seed, mock, tmp_path):
         mock.reset()
         delay /= 2
     transcript = "\n----\n".join([trial.first.out, *(r.out for r in trial.filing.runs)])
-    assert trial.filing.ok or trial.filing.refused_submitted, transcript
+    assert trial.filing.ok, transcript  # a re-run after a kill past 提交 finds nothing to do: exit 0
     assert all(r.code in (0, 1) for r in trial.filing.runs), transcript  # never a crash (3) after a crash
     verdict = H.verdict(mock, g.path, g.name)
     assert verdict.lost == [], transcript
