@@ -133,7 +133,7 @@ def file_on_site(site: Any, store: Any, reporter: Reporter, name: str, values: d
         store.forget_modules(record.id)  # checkpoints of another project do not count
     assert target.project_id is not None
     filer = Filer(site, target.project_id, values, store, record.id, reporter, dry_run=dry_run,
-                  spec_path=spec_path, position=position)
+                  spec_path=spec_path, position=position, opened=target.created)
     outcomes = filer.run()
     if dry_run:
         reporter.say("演练结束：未保存、未提交 / dry run: nothing was saved or submitted")

@@ -73,10 +73,14 @@ class Editor:
             return self.map.project_tab_url.format(id=self.project_id, module=tab.key)
         return self.map.project_url.format(id=self.project_id)
 
-    def load(self, tab: Module | None = None) -> None:
+    def load(self, tab: Module | None = None, *, opened: bool = False) -> None:
         """Open (or reload) the editor, on `tab` where the site map knows how; read() says which tab is active
-        and which module tabs it found."""
+        and which module tabs it found. `opened`: the page was just navigated to the editor (新增 does that) and
+        nothing was typed in it since, so it is read as it loads instead of being loaded twice."""
         self.active_tab = None
+        if opened and self.page.url == self.site.url(self.path(tab)):
+            self.page.wait_for_load_state("load")
+            return
         self.site.goto(self.path(tab))
 
     # reading ---------------------------------------------------------------------------------------------

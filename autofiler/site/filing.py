@@ -3,12 +3,16 @@
 Per module: the values the page shows are compared with the spec; a module whose values match and whose
 checkpoint (the hash of the values last saved and verified) is current is skipped. Otherwise the differing fields
 are filled, 保存 is clicked and its answer awaited (a 5xx is retried, a 422 is mapped back to the spec's lines, a
-trip to the login page means one fresh login and the module again), the editor is reloaded and every value is
-compared with the spec (one re-fill is allowed before a difference is an error), and the checkpoint is recorded.
+trip to the login page means one fresh login and the module again), and the next module's tab is opened.
+Read-back: once every module is saved, the editor is reloaded from the server and every value of every saved
+module is compared with the spec (one re-fill is allowed before a difference is an error); only then is a module's
+checkpoint recorded. One reload for all modules instead of one per module; a run that fails part-way still reads
+back the modules it saved, so that the next run skips them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import time
@@ -51,8 +55,9 @@ def module_digest(module: Module, want: dict[str, Any]) -> str:
 class Filer:
     def __init__(self, site: Site, project_id: str, values: dict[str, dict[str, Any]], store: Store,
                  filing_id: int, reporter: Reporter, *, dry_run: bool = False, spec_path: str = "",
-                 position: Position | None = None) -> None:
+                 position: Position | None = None, opened: bool = False) -> None:
         self.site = site
+        self.opened = opened  # the page shows this project's editor, freshly loaded (a project just created)
         self.map = site.map
         self.values = values
         self.store = store
@@ -67,39 +72,95 @@ class Filer:
 
     # the whole run -----------------------------------------------------------------------------------------
     def run(self) -> list[Outcome]:
-        self.reload()
+        self.reload(opened=self.opened)
         if not self.editor.editable():
             raise SiteError(f"项目 {self.editor.project_id} 的表单不可编辑 / the project's form is read-only now",
                             hint="a project under review cannot be changed")
         done = self.store.module_hashes(self.filing_id)
-        outcomes = []
+        outcomes: list[Outcome] = []
+        saved: list[tuple[Module, Outcome]] = []  # saved, not yet read back
         for module in self.map.modules:
             started = time.monotonic()
             self.site.trace.begin(module.key)
             try:
                 outcome = self.module(module, done.get(module.key))
             except (AutofilerError, PlaywrightError) as e:
-                self.reporter.module(Outcome(module.key, module.tab, "failed", time.monotonic() - started))
-                self.evidence(module)
-                if isinstance(e, PlaywrightError):
-                    first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-                    raise SiteError(f"{module.tab}：页面操作失败 / a page action failed: {first}") from e
+                error = self.failed(module, started, e)
+                self.keep(saved)
+                if error:
+                    raise error from e
                 raise
             self.site.trace.end(None)
             outcome.seconds = time.monotonic() - started
-            self.reporter.module(outcome)
+            if outcome.state == "saved":
+                saved.append((module, outcome))
+            else:
+                self.reporter.module(outcome)
             outcomes.append(outcome)
+        if saved:
+            self.read_back(saved)
         return outcomes
 
-    def reload(self, tab: Module | None = None) -> None:
-        self.editor.load(tab)
-        self.panes = self.editor.read()
+    def failed(self, module: Module, started: float, e: Exception) -> SiteError | None:
+        """Report a module that failed and keep its evidence; a page action that failed becomes a SiteError."""
+        self.reporter.module(Outcome(module.key, module.tab, "failed", time.monotonic() - started))
+        self.evidence(module)
+        if isinstance(e, PlaywrightError):
+            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            return SiteError(f"{module.tab}：页面操作失败 / a page action failed: {first}")
+        return None
 
-    def following(self, module: Module) -> Module | None:
-        """The module after this one: the editor is reloaded on its tab, ready for it."""
-        keys = [m.key for m in self.map.modules]
-        i = keys.index(module.key)
-        return self.map.modules[i + 1] if i + 1 < len(keys) else None
+    def read_back(self, saved: list[tuple[Module, Outcome]]) -> None:
+        """Reload once, compare every saved module with the spec, re-fill a difference once, then checkpoint."""
+        self.reload()
+        for module, outcome in saved:
+            started = time.monotonic()
+            self.site.trace.begin(module.key)
+            try:
+                outcome.notes += self.verify(module)
+            except (AutofilerError, PlaywrightError) as e:
+                error = self.failed(module, started, e)
+                if error:
+                    raise error from e
+                raise
+            self.site.trace.end(None)
+            outcome.state = "verified"
+            outcome.seconds += time.monotonic() - started
+            self.reporter.module(outcome)
+
+    def verify(self, module: Module) -> list[str]:
+        want = expected(module, self.values.get(module.key) or {})
+        notes = []
+        left = self.diffs(module, want)
+        if left:
+            notes.append("回读发现差异，已重填 / the read-back differed; filled again: "
+                         + "、".join(d.label for d in left))
+            self.fill_and_save(module, left)
+            self.reload(module)
+            left = self.diffs(module, want)
+            if left:
+                raise SiteError(
+                    f"{module.tab}：站点保存的值与规格不同 / the site stored other values than sent:\n"
+                    + "\n".join(f"  {d.label}: 发送 / sent {show(d.want)}, 保存 / stored {show(d.have)}"
+                                for d in left))
+        self.store.record_module(self.filing_id, module.key, module_digest(module, want))
+        return notes
+
+    def keep(self, saved: list[tuple[Module, Outcome]]) -> None:
+        """After a failure: read back what was saved before it, and checkpoint what the site holds as the spec
+        says, so that the next run skips it. Best effort: the failure being reported matters more."""
+        if not saved:
+            return
+        with contextlib.suppress(Exception):
+            self.reload()
+            for module, _ in saved:
+                want = expected(module, self.values.get(module.key) or {})
+                if not self.diffs(module, want):
+                    self.store.record_module(self.filing_id, module.key, module_digest(module, want))
+
+    def reload(self, tab: Module | None = None, *, opened: bool = False) -> None:
+        self.editor.load(tab, opened=opened)
+        self.panes = self.editor.read()
 
     def evidence(self, module: Module) -> None:
         """A masked screenshot and the module's trace in runs/<timestamp>/; the path is printed."""
@@ -142,21 +203,8 @@ class Filer:
             diffs = diffs + [Diff(f.key, f.label, want[f.key], self.panes[module.key].values.get(f.key))
                              for f in module.fields if f.widget in ("file", "files") and want.get(f.key)
                              and f.key not in {d.key for d in diffs}]
-        notes = []
         self.fill_and_save(module, diffs, force_files=files_stale)
-        left = self.diffs(module, want)
-        if left:
-            notes.append("回读发现差异，已重填 / the read-back differed; filled again: "
-                         + "、".join(d.label for d in left))
-            self.fill_and_save(module, left)
-            left = self.diffs(module, want)
-            if left:
-                raise SiteError(
-                    f"{module.tab}：站点保存的值与规格不同 / the site stored other values than sent:\n"
-                    + "\n".join(f"  {d.label}: 发送 / sent {show(d.want)}, 保存 / stored {show(d.have)}"
-                                for d in left))
-        self.store.record_module(self.filing_id, module.key, digest)
-        return Outcome(module.key, module.tab, "verified", notes=notes)
+        return Outcome(module.key, module.tab, "saved")
 
     def diffs(self, module: Module, want: dict[str, Any]) -> list[Diff]:
         pane = self.panes[module.key]
@@ -185,7 +233,6 @@ class Filer:
                     raise
             except SaveRejected as e:
                 raise SiteError(self.rejected(module, e)) from None
-        self.reload(self.following(module))
 
     def rejected(self, module: Module, e: SaveRejected) -> str:
         """The site's field errors, each with its spec path, Chinese label and YAML line."""

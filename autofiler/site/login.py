@@ -132,7 +132,8 @@ def login(page: Page, settings: Settings, site_map: SiteMap, password: str) -> N
             raise CredentialError(f"登录失败 / login failed: {reason}",
                                   hint="check the password with `autofiler login`")
     try:
-        page.wait_for_url(lambda u: not _login_path(u, site_map))
+        # the next page's document is enough to tell a profile page; its images and fonts are not needed
+        page.wait_for_url(lambda u: not _login_path(u, site_map), wait_until="domcontentloaded")
     except PlaywrightError:
         raise SiteError("站点接受了登录，却仍停在登录页 / the site accepted the login but stays on its login page "
                         "(no session was kept)", hint="check --site (a proxy or a blocked cookie?)") from None

@@ -256,4 +256,5 @@ def add_institution(ctx: Ctx, owner: Locator, inst: dict[str, Any]) -> None:
         reason = U.response_message(resp) or f"HTTP {resp.status}"
         raise SiteError(f"机构无法添加 / the site refused to add {inst.get('name')!r}: {reason}")
     U.wait_toast(page, ui, "success", ctx.map.signals.added)
-    page.locator(ui.dialog).filter(has_text=d.title).first.wait_for(state="hidden")
+    # No wait for the dialog's fade-out: the search that follows is typed by keyboard into its own box, which
+    # the fading mask does not block, and the box's value is checked afterwards.

@@ -116,8 +116,12 @@ def open_tab(page: Page, ui: Section, label: str, *, confirm_text: str | None = 
     """
     target = tab(page, ui, label)
     active_cls = class_pattern(ui.tab_active)
-    for _ in range(3):
-        target.click()
+    key = ui.as_dict().get("tab_key")
+    for attempt in range(3):
+        if key and attempt == 0:
+            target.press(str(key))
+        else:
+            target.click()
         if confirm_text:
             box = page.locator(ui.message_box).filter(visible=True)
             if box.count():
