@@ -25,6 +25,18 @@ class FaultSettings:
     session_ttl_s: float | None = None  # None: the --session-ttl default
     drop_field_rate: float = 0.0     # share of saves that answer success but store one field less
     seed: int | None = None
+    fail_next: dict[str, int] = field(default_factory=dict)  # the next N calls of a kind answer 500, for sure
+
+
+KINDS = ("save", "upload", "submit")
+
+
+def _fail_next(body: dict[str, Any]) -> dict[str, int]:
+    value = body.get("fail_next") or {}
+    if not isinstance(value, dict) or any(k not in KINDS for k in value) or any(
+            isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in value.values()):
+        raise Invalid("fail_next 应为 {save|upload|submit: 次数}")
+    return dict(value)
 
 
 def _rate(body: dict[str, Any], key: str) -> float:
@@ -53,7 +65,7 @@ def parse(body: Any) -> FaultSettings:
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise Invalid("seed 应为整数")
     return FaultSettings(_rate(body, "error_rate"), [float(v) for v in latency], ttl,
-                         _rate(body, "drop_field_rate"), seed)
+                         _rate(body, "drop_field_rate"), seed, _fail_next(body))
 
 
 class Faults:
@@ -81,6 +93,9 @@ class Faults:
             lo, hi = self.settings.latency_ms
             delay = self.rng.uniform(lo, hi) / 1000 if hi > 0 else 0.0
             fail = self.settings.error_rate > 0 and self.rng.random() < self.settings.error_rate
+            if self.settings.fail_next.get(kind, 0) > 0:
+                self.settings.fail_next[kind] -= 1
+                fail = True
             if fail:
                 self.injected["errors"] += 1
         if delay:

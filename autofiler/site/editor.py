@@ -192,7 +192,8 @@ class Editor:
             lines = [t.strip() for t in dialog.locator(ui.line).all_inner_texts() if t.strip()]
             raise SubmitIncomplete(U.response_message(resp) or "提交检查未通过", lines)
         if not resp.ok:
-            raise SiteError(f"提交失败 / submitting failed: {U.response_message(resp) or f'HTTP {resp.status}'}")
+            kind = SiteBusy if resp.status >= 500 else SiteError
+            raise kind(f"提交失败 / submitting failed: {U.response_message(resp) or f'HTTP {resp.status}'}")
         U.wait_toast(page, ui, "success", m.signals.submitted)
         self.site.goto(m.progress_url.format(id=self.project_id))  # sooner than waiting for the page to move
 

@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 
 from autofiler.errors import SiteError
 from autofiler.site import projects
-from autofiler.site.editor import Editor, SubmitIncomplete
+from autofiler.site.editor import Editor, SiteBusy, SubmitIncomplete
+
+SUBMIT_TRIES = 3
 from autofiler.site.report import Outcome, Reporter, new_run_dir
 from autofiler.site.session import Site
 
@@ -30,6 +32,22 @@ def summary(site: Site, project_id: str, name: str, values: dict[str, dict[str, 
     return lines
 
 
+def _submit_until_taken(editor: Editor) -> None:
+    """提交; after a 5xx, reload: a form that is no longer editable means the site took it after all (a
+    second 提交 would be refused), else 提交 again, a bounded number of times."""
+    for attempt in range(SUBMIT_TRIES):
+        try:
+            editor.submit()
+            return
+        except SiteBusy:
+            if attempt == SUBMIT_TRIES - 1:
+                raise
+            editor.load()
+            if not editor.editable():
+                editor.site.goto(editor.map.progress_url.format(id=editor.project_id))
+                return
+
+
 def submit(site: Site, project_id: str, reporter: Reporter) -> tuple[str | None, str]:
     """Click 提交 and confirm; returns (state key, status label) from the 备案进度 page."""
     editor = Editor(site, project_id)
@@ -38,7 +56,7 @@ def submit(site: Site, project_id: str, reporter: Reporter) -> tuple[str | None,
         if urlsplit(site.page.url).path != urlsplit(site.url(editor.path())).path:
             editor.load()  # the filing ends on the freshly reloaded editor; anything else is loaded
         try:
-            editor.submit()
+            _submit_until_taken(editor)
         except SubmitIncomplete as e:
             raise SiteError(
                 "提交检查未通过，以下字段缺失 / the site's submit check lists missing fields:\n"

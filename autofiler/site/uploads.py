@@ -12,6 +12,7 @@ from autofiler.site import ui as U
 from autofiler.site.widgets import Ctx
 
 UPLOAD_MS = 60_000
+UPLOAD_TRIES = 3  # a 5xx is the site's "try again"; the refused file leaves the list, so it is simply sent again
 
 
 def _is_post(r: Response) -> bool:
@@ -30,9 +31,12 @@ def done_item(ctx: Ctx, item: Locator, name: str) -> Locator:
 
 def upload(ctx: Ctx, item: Locator, path: str) -> None:
     p = Path(path)
-    with ctx.page.expect_response(_is_post, timeout=UPLOAD_MS) as info:
-        item.locator(ctx.ui.upload_input).first.set_input_files(str(p))
-    resp = info.value
+    for _ in range(UPLOAD_TRIES):
+        with ctx.page.expect_response(_is_post, timeout=UPLOAD_MS) as info:
+            item.locator(ctx.ui.upload_input).first.set_input_files(str(p))
+        resp = info.value
+        if resp.status < 500:
+            break
     if resp.status == 401:
         raise SessionExpired(f"登录已过期 / the session expired while uploading {p.name}")
     if not resp.ok:

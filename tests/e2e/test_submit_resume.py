@@ -107,3 +107,13 @@ def test_state_folder_keeps_no_password(mock, capsys, tmp_path):
             assert DEMO_PI["password"].encode() not in path.read_bytes(), path
     cookies = list((state / "sessions").iterdir())
     assert cookies and all((p.stat().st_mode & 0o777) == 0o600 for p in cookies)
+
+
+def test_a_busy_answer_to_an_upload_or_to_submit_is_retried_within_the_run(mock, capsys):
+    mock.control("POST", "faults", {"fail_next": {"upload": 2, "submit": 1}})
+    code, out = run_cli(capsys, "submit", str(SINGLE), "--yes", *site_args(mock))
+    assert code == 0, out
+    assert mock.control("GET", "faults")["injected"]["errors"] == 3
+    [project] = owned(mock)
+    assert project["status"] == "academic_review"
+    assert mismatches(project, SINGLE) == []

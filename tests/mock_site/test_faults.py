@@ -80,5 +80,6 @@ def test_latency_and_settings_are_reported(mock):
 
 
 def test_bad_fault_settings_are_refused(mock):
-    for body in ({"error_rate": 2}, {"latency_ms": [30, 10]}, {"session_ttl_s": 0}, {"seed": "x"}, {"chaos": 1}):
+    for body in ({"error_rate": 2}, {"latency_ms": [30, 10]}, {"session_ttl_s": 0}, {"seed": "x"}, {"chaos": 1},
+                 {"fail_next": {"login": 1}}, {"fail_next": {"save": -1}}, {"fail_next": [1]}):
         assert control_call(mock, "POST", "faults", body).status_code == 400, body
