@@ -40,7 +40,7 @@ def rows(result: CheckResult) -> list[dict[str, Any]]:
     return out
 
 
-def to_json(result: CheckResult) -> str:
+def to_json(result: CheckResult, *, one_line: bool = False) -> str:
     doc = {
         "scope": result.scope,
         "checked_at": result.checked_at,
@@ -48,7 +48,7 @@ def to_json(result: CheckResult) -> str:
         "projects": [p.to_dict() for p in result.projects],
         "changes": [c.to_dict() for c in result.changes],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(doc, ensure_ascii=False, indent=None if one_line else 2) + "\n"
 
 
 def write_csv(result: CheckResult, stream: TextIO) -> None:
@@ -132,19 +132,20 @@ def check_output(fmt: str, out: str | None) -> None:
 
 
 def emit(result: CheckResult, fmt: str, out: str | None, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> None:
-    """Write the report; the list of changes goes to stdout unless the report itself is on stdout."""
+         stderr: TextIO | None = None, *, one_line: bool = False) -> None:
+    """Write the report; the list of changes goes to stdout unless the report itself is on stdout. `one_line`:
+    JSON on stdout as one line per check (watch prints a stream of them: JSON Lines)."""
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     check_output(fmt, out)
     try:
-        _write(result, fmt, out, stdout)
+        _write(result, fmt, out, stdout, one_line)
     except OSError as e:
         raise ConfigError(f"--out {out}: 无法写入 / cannot write it ({e.strerror})") from None
     report_on_stdout = fmt in ("json", "csv") and not out
     print_changes(result, stderr if report_on_stdout else stdout)
 
 
-def _write(result: CheckResult, fmt: str, out: str | None, stdout: TextIO) -> None:
+def _write(result: CheckResult, fmt: str, out: str | None, stdout: TextIO, one_line: bool = False) -> None:
     if fmt == "table":
         if out:
             with open(out, "w", encoding="utf-8") as f:
@@ -152,7 +153,7 @@ def _write(result: CheckResult, fmt: str, out: str | None, stdout: TextIO) -> No
         else:
             print_table(result, stdout)
     elif fmt == "json":
-        text = to_json(result)
+        text = to_json(result, one_line=one_line and not out)
         if out:
             Path(out).write_text(text, encoding="utf-8")
         else:

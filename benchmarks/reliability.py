@@ -75,7 +75,7 @@ def fault_trial(mock: MockServer, work: Path, n: int, seed: int, max_runs: int) 
     g = specgen.generate(seed, work / f"fault{n}", "f")
     before = len(H.unnamed(mock))
     mock.control("POST", "faults", {**FAULTS, "seed": seed})
-    filing = H.file_until_done(mock, g.path, work / "state", max_runs=max_runs, name=g.name)
+    filing = H.file_until_done(mock, g.path, work / "fault-state", max_runs=max_runs, name=g.name)
     injected = mock.control("GET", "faults")["injected"]
     mock.control("POST", "faults", {})
     v = H.verdict(mock, g.path, g.name, orphans_before=before)
@@ -87,7 +87,7 @@ def fault_trial(mock: MockServer, work: Path, n: int, seed: int, max_runs: int) 
 
 def calibrate(mock: MockServer, work: Path, seed: int) -> float:
     g = specgen.generate(seed, work / "calibration", "cal")
-    run = H.run_cli(H.submit_args(mock, g.path), state=work / "state")
+    run = H.run_cli(H.submit_args(mock, g.path), state=work / "crash-state")
     if run.code != 0:
         raise SystemExit(f"the calibration filing failed (exit {run.code}):\n{run.out}")
     return run.seconds
@@ -97,10 +97,15 @@ def crash_trial(mock: MockServer, work: Path, n: int, seed: int, typical: float,
     g = specgen.generate(seed, work / f"crash{n}", "c")
     before = len(H.unnamed(mock))
     delay = random.Random(seed).uniform(0, typical)
-    trial = H.crash_then_finish(mock, g.path, work / "state", g.name, kill_after=delay, max_runs=max_runs)
+    # Its own state folder: the mock's reset before the crash phase reuses project ids, which the fault phase's
+    # store would still take for its own.
+    trial = H.crash_then_finish(mock, g.path, work / "crash-state", g.name, kill_after=delay, max_runs=max_runs)
     v = H.verdict(mock, g.path, g.name, orphans_before=before)
     when = f"killed at {trial.killed_at:.1f}s" if trial.killed_at is not None else f"done before {delay:.1f}s"
     runs = 1 + len(trial.filing.runs)
+    if not v.complete:  # what each run printed last, to see where it was
+        when += "".join(f"\n    run {i}: " + " | ".join(r.out.strip().splitlines()[-4:])
+                        for i, r in enumerate([trial.first, *trial.filing.runs], 1))
     return Row(f"crash {n + 1}", seed, runs, outcome(trial.filing, v), v.duplicates, len(v.lost),
                H.retries_used(trial.filing, 0) + (1 if trial.filing.runs else 0),
                exits(trial.filing, trial.first), f"  [{when}]")

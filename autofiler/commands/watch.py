@@ -57,7 +57,7 @@ def run(args: Any) -> int:
                 print(f"autofiler: {e.message}", file=sys.stderr, flush=True)
             else:
                 failed = False
-                report.emit(result, args.format, args.out)
+                report.emit(result, args.format, args.out, one_line=True)
                 changed = changed or bool(result.changes)
                 for line in result.notify_errors:
                     print(f"autofiler: {line}", file=sys.stderr)

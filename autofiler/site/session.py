@@ -150,11 +150,14 @@ class Site:
             save_cookies(self.context, cookie_file(self.settings))
 
     def logged_in(self) -> bool:
-        """Whether the restored cookies still hold a session (a menu entry shows, no login page)."""
+        """Whether the restored cookies still hold a session (no login page, and a menu entry of the site map
+        shows: a PI's 临床研究项目备案 or an admin's 项目审核)."""
         self._goto("/")
         if self.on_login_page():
             return False
-        return self.page.locator(self.map.ui.menu_item).filter(has_text=U.exact(self.map.menu.projects)).count() > 0
+        texts = [str(t) for t in self.map.menu.as_dict().values()]
+        shown = self.page.locator(self.map.ui.menu_item).all_inner_texts()
+        return any(t.strip() in texts for t in shown)
 
     # evidence --------------------------------------------------------------------------------------------
     def screenshot(self, path: Path) -> Path:

@@ -89,6 +89,15 @@ def test_watch_checks_repeatedly(mock):
     assert "baseline of 3 projects" in result.stdout and "no changes since the last check" in result.stdout
 
 
+def test_watch_in_json_prints_one_document_per_line(mock):
+    seeded(mock, 3)
+    result = autofiler(mock, "watch", "--all", "--every", "1s", "--times", "2", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]  # JSON Lines: one check per line
+    assert [d["baseline"] for d in docs] == [True, False]
+    assert all(len(d["projects"]) == 3 for d in docs)
+
+
 def test_watch_stops_cleanly_on_ctrl_c(mock):
     seeded(mock, 3)
     proc = popen(mock, "watch", "--all", "--every", "6h")

@@ -128,3 +128,12 @@ def test_a_state_the_site_map_does_not_know_is_kept_as_unknown(mock, tmp_path):
     assert result.returncode == 0, result.stderr
     odd = [p for p in json.loads(result.stdout)["projects"] if p["status_label"] == "已公开"]
     assert odd and all(p["status"] == "unknown" and p["filing_no"] for p in odd)
+
+
+@pytest.mark.parametrize("account", [DEMO_PI, ADMIN], ids=["pi", "admin"])
+def test_a_second_check_reuses_the_session_of_the_first(mock, account):
+    mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 3})
+    assert autofiler(mock, "progress", "--all", account=account).returncode == 0
+    # with the saved cookies still good, the password is not needed again
+    again = autofiler(mock, "progress", "--all", account={**account, "password": "wrong-password"})
+    assert again.returncode == 0, again.stderr
