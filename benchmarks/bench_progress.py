@@ -66,8 +66,9 @@ def main() -> int:
                 selectors = Path(state) / "registry.yaml"
                 selectors.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
             load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+            source = "the pages" if args.pages else "their JSON"
             print(f"mock {mock.url}{' --fast' if args.mock_fast else ''}; chromium {CHROMIUM}; {args.runs} runs "
-                  f"each, median; lists read from {'the pages' if args.pages else 'their JSON'}; {os.cpu_count()} CPUs, load average {load:.1f} at start")
+                  f"each, median; lists read from {source}; {os.cpu_count()} CPUs, load average {load:.1f} at start")
             print(f"{'N':>6} {'read+record':>12} {'per project':>12} {'runs':>24}")
             for n in sizes + ([args.one_by_one] if args.one_by_one and args.one_by_one not in sizes else []):
                 mock.reset()

@@ -5,7 +5,7 @@ import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
 
-from tests.support import CHROMIUM, MockServer
+from tests.support import CHROMIUM, DEMO_PI, MockServer
 
 BROWSER_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
@@ -42,6 +42,12 @@ def memory_keyring(monkeypatch, tmp_path):
     monkeypatch.setenv("AUTOFILER_STATE_DIR", str(tmp_path / "state"))
     yield ring
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def pi_password(monkeypatch):
+    """The demo PI's password in the environment, as a schedule or CI would give it."""
+    monkeypatch.setenv("AUTOFILER_PASSWORD", DEMO_PI["password"])
 
 
 @pytest.fixture(scope="session")

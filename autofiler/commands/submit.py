@@ -77,13 +77,13 @@ def already_filed(site: Any, store: Any, user: str, name: str, values: dict[str,
                   project_id: str) -> bool:
     """Whether a locked project is this spec's own, filed and submitted by us: the store knows it under this name,
     and every module's checkpoint equals the spec as it is now. A re-run then has nothing to do."""
-    from autofiler.site.filing import expected, module_digest
+    from autofiler.site.filing import spec_module
 
     record = store.filing(site.base_url, user, name)
     if record is None or record.project_id != project_id:
         return False
     saved = store.module_hashes(record.id)
-    return all(saved.get(m.key) == module_digest(m, expected(m, values.get(m.key) or {})) for m in site.map.modules)
+    return all(saved.get(m.key) == spec_module(m, values)[1] for m in site.map.modules)
 
 
 def page_failure(site: Any, reporter: Reporter, e: Exception) -> SiteError:

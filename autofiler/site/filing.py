@@ -16,7 +16,7 @@ import contextlib
 import hashlib
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,12 @@ def module_digest(module: Module, want: dict[str, Any]) -> str:
     return content_hash(value)
 
 
+def spec_module(module: Module, values: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], str]:
+    """A module's values as the spec wants them shown on the site, and their checkpoint hash."""
+    want = expected(module, values.get(module.key) or {})
+    return want, module_digest(module, want)
+
+
 class Filer:
     def __init__(self, site: Site, project_id: str, values: dict[str, dict[str, Any]], store: Store,
                  filing_id: int, reporter: Reporter, *, dry_run: bool = False, spec_path: str = "",
@@ -81,16 +87,8 @@ class Filer:
         saved: list[tuple[Module, Outcome]] = []  # saved, not yet read back
         for module in self.map.modules:
             started = time.monotonic()
-            self.site.trace.begin(module.key)
-            try:
+            with self.step(module, started, on_failure=lambda: self.keep(saved)):
                 outcome = self.module(module, done.get(module.key))
-            except (AutofilerError, PlaywrightError) as e:
-                error = self.failed(module, started, e)
-                self.keep(saved)
-                if error:
-                    raise error from e
-                raise
-            self.site.trace.end(None)
             outcome.seconds = time.monotonic() - started
             if outcome.state == "saved":
                 saved.append((module, outcome))
@@ -101,35 +99,36 @@ class Filer:
             self.read_back(saved)
         return outcomes
 
-    def failed(self, module: Module, started: float, e: Exception) -> SiteError | None:
-        """Report a module that failed and keep its evidence; a page action that failed becomes a SiteError."""
-        self.reporter.module(Outcome(module.key, module.tab, "failed", time.monotonic() - started))
-        self.evidence(module)
-        if isinstance(e, PlaywrightError):
-            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            return SiteError(f"{module.tab}：页面操作失败 / a page action failed: {first}")
-        return None
+    @contextlib.contextmanager
+    def step(self, module: Module, started: float, on_failure: Callable[[], None] = lambda: None) -> Iterator[None]:
+        """One module's work inside its own trace. A failure is reported with its evidence, `on_failure` runs, and
+        a page action that failed becomes a SiteError."""
+        self.site.trace.begin(module.key)
+        try:
+            yield
+        except (AutofilerError, PlaywrightError) as e:
+            self.reporter.module(Outcome(module.key, module.tab, "failed", time.monotonic() - started))
+            self.evidence(module)
+            on_failure()
+            if isinstance(e, PlaywrightError):
+                first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+                raise SiteError(f"{module.tab}：页面操作失败 / a page action failed: {first}") from e
+            raise
+        self.site.trace.end(None)
 
     def read_back(self, saved: list[tuple[Module, Outcome]]) -> None:
         """Reload once, compare every saved module with the spec, re-fill a difference once, then checkpoint."""
         self.reload()
         for module, outcome in saved:
             started = time.monotonic()
-            self.site.trace.begin(module.key)
-            try:
+            with self.step(module, started):
                 outcome.notes += self.verify(module)
-            except (AutofilerError, PlaywrightError) as e:
-                error = self.failed(module, started, e)
-                if error:
-                    raise error from e
-                raise
-            self.site.trace.end(None)
             outcome.state = "verified"
             outcome.seconds += time.monotonic() - started
             self.reporter.module(outcome)
 
     def verify(self, module: Module) -> list[str]:
-        want = expected(module, self.values.get(module.key) or {})
+        want, digest = spec_module(module, self.values)
         notes = []
         left = self.diffs(module, want)
         if left:
@@ -143,7 +142,7 @@ class Filer:
                     f"{module.tab}：站点保存的值与规格不同 / the site stored other values than sent:\n"
                     + "\n".join(f"  {d.label}: 发送 / sent {show(d.want)}, 保存 / stored {show(d.have)}"
                                 for d in left))
-        self.store.record_module(self.filing_id, module.key, module_digest(module, want))
+        self.store.record_module(self.filing_id, module.key, digest)
         return notes
 
     def keep(self, saved: list[tuple[Module, Outcome]]) -> None:
@@ -154,9 +153,9 @@ class Filer:
         with contextlib.suppress(Exception):
             self.reload()
             for module, _ in saved:
-                want = expected(module, self.values.get(module.key) or {})
+                want, digest = spec_module(module, self.values)
                 if not self.diffs(module, want):
-                    self.store.record_module(self.filing_id, module.key, module_digest(module, want))
+                    self.store.record_module(self.filing_id, module.key, digest)
 
     def reload(self, tab: Module | None = None, *, opened: bool = False) -> None:
         self.editor.load(tab, opened=opened)
@@ -188,8 +187,7 @@ class Filer:
         raise AssertionError("unreachable")
 
     def _module(self, module: Module, checkpoint: str | None) -> Outcome:
-        want = expected(module, self.values.get(module.key) or {})
-        digest = module_digest(module, want)
+        want, digest = spec_module(module, self.values)
         diffs = self.diffs(module, want)
         if not diffs and checkpoint == digest:
             return Outcome(module.key, module.tab, "skipped")

@@ -8,6 +8,7 @@ reads the rendered pages instead; an expired session raises SessionExpired, as a
 from __future__ import annotations
 
 import math
+import sys
 from typing import TYPE_CHECKING, Any
 
 from autofiler.errors import SessionExpired, SiteError
@@ -22,6 +23,24 @@ ATTEMPTS = 3  # a 5xx answer is the site's own "try again"
 
 class ListJsonError(SiteError):
     """The list's JSON is not what the site map describes."""
+
+
+def read_or_none(site: Site, menu: str) -> tuple[list[dict[str, Any]], int] | None:
+    """The list `menu` (a site-map menu key) from its JSON, or None when the site map has no JSON for it or the
+    site answers otherwise (said on stderr), so that the caller reads the pages. An expired session means one
+    new login and one more try."""
+    api = site.map.list_api
+    if not api or menu not in api.paths:
+        return None
+    try:
+        try:
+            return read_rows(site, api, menu)
+        except SessionExpired:
+            site.login()
+            return read_rows(site, api, menu)
+    except ListJsonError as e:
+        print(f"注意 / note: {e}; reading the list pages instead (check list_api in the site map)", file=sys.stderr)
+        return None
 
 
 def read_rows(site: Site, api: ListApi, menu: str) -> tuple[list[dict[str, Any]], int]:
@@ -73,4 +92,6 @@ def _row(raw: Any, api: ListApi, path: str) -> dict[str, Any]:
     for key, name in api.fields.items():
         value = raw.get(name)
         out[key] = None if value is None else str(value).strip()
+    if not out["id"]:
+        raise ListJsonError(f"{path}: a row has no {api.fields['id']!r}")
     return out

@@ -9,7 +9,6 @@ header cells give the columns, row links give the ids.
 from __future__ import annotations
 
 import re
-import sys
 from typing import TYPE_CHECKING, Any
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -103,15 +102,10 @@ class ListReader:
             return self._read(menu)
 
     def _read(self, menu: str) -> list[Project]:
+        got = list_json.read_or_none(self.site, menu)  # no page needs to load for it
+        if got is not None:
+            return self._projects(*got, self.site.map.menu[menu])
         self.site.menu(menu)
-        api = self.site.map.list_api
-        if api and menu in api.paths:
-            try:
-                rows, total = list_json.read_rows(self.site, api, menu)
-                return self._projects(rows, total, self.site.map.menu[menu])
-            except list_json.ListJsonError as e:
-                print(f"注意 / note: {e}; reading the list pages instead (check list_api in the site map)",
-                      file=sys.stderr)
         self.page.wait_for_selector(self.ui.table, state="attached")
         first = self._extract()
         total = _count(first["total"]) if first["total"] is not None else len(first["rows"])

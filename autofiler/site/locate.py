@@ -41,10 +41,6 @@ class Locked(SiteError):
         self.row = row
 
 
-def _locked(row: ProjectRow) -> Locked:
-    return Locked(row)
-
-
 def find(site: Site, store: Store, name: str) -> Target:
     """The project to file into, or Target(None, ...) when the site has none; raises for a locked one."""
     user = site.settings.require_user()
@@ -71,13 +67,13 @@ def find(site: Site, store: Store, name: str) -> Target:
         if editable:
             chosen = editable[0]
         elif rows:
-            raise _locked(rows[0])
+            raise Locked(rows[0])
         if remembered:
             note = f"本地记录的项目 {remembered} 在站点上不存在 / the remembered project {remembered} is gone"
     if chosen is None:
         return Target(None, None, "", note=note)
     if chosen.state not in EDITABLE:
-        raise _locked(chosen)
+        raise Locked(chosen)
     return Target(chosen.id, chosen.state, chosen.status_label, note=note)
 
 

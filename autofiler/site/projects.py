@@ -7,10 +7,9 @@ reporting no match, so that a re-run can never file a duplicate.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 
-from autofiler.errors import SessionExpired, SiteError
+from autofiler.errors import SiteError
 from autofiler.site import list_json
 from autofiler.site import ui as U
 from autofiler.site.session import Site
@@ -70,21 +69,11 @@ def list_projects(site: Site, name: str | None = None) -> list[ProjectRow]:
     """Every row of the project list (those whose name contains `name`, when given): from the list's JSON when
     the site map knows it, else from every page of the list."""
     m = site.map
-    if m.list_api and "projects" in m.list_api.paths:
-        try:
-            try:
-                found, _ = list_json.read_rows(site, m.list_api, "projects")
-            except SessionExpired:
-                site.login()
-                found, _ = list_json.read_rows(site, m.list_api, "projects")
-            if any(not r["id"] for r in found):
-                raise list_json.ListJsonError("a row of the list has no id")
-            rows = [ProjectRow(r["id"], r["project_name"] or "", r["status"] or "", m.state_key(r["status"] or ""),
-                               r.get("filing_no") or "") for r in found]
-            return [r for r in rows if not name or name in r.name]
-        except list_json.ListJsonError as e:
-            print(f"注意 / note: {e}; reading the list pages instead (check list_api in the site map)",
-                  file=sys.stderr)
+    got = list_json.read_or_none(site, "projects")
+    if got is not None:
+        rows = [ProjectRow(r["id"], r["project_name"] or "", r["status"] or "", m.state_key(r["status"] or ""),
+                           r.get("filing_no") or "") for r in got[0]]
+        return [r for r in rows if not name or name in r.name]
     site.menu("projects")
     if name:
         box = U.form_item(site.page, m.ui, m.project_list.name_filter).locator("input").first

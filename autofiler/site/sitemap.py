@@ -136,10 +136,9 @@ def _list_api(raw: object) -> ListApi | None:
         size = int(_need(raw, "page_size", where))  # type: ignore[arg-type]
     except ValueError:
         raise ConfigError("site map: list_api.page_size is not a number") from None
-    return ListApi(paths=dict(_need(raw, "paths", where)), page_param=str(_need(raw, "page_param", where)),  # type: ignore[arg-type]
-                   size_param=str(_need(raw, "size_param", where)), page_size=size,
-                   rows=str(_need(raw, "rows", where)), total=str(_need(raw, "total", where)),
-                   fields={k: str(v) for k, v in fields.items()})
+    paths = dict(_need(raw, "paths", where))  # type: ignore[arg-type]
+    text = {k: str(_need(raw, k, where)) for k in ("page_param", "size_param", "rows", "total")}
+    return ListApi(paths=paths, page_size=size, fields={k: str(v) for k, v in fields.items()}, **text)
 
 
 @dataclass(frozen=True)

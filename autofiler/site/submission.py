@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 from autofiler.errors import SiteError
 from autofiler.site import projects
 from autofiler.site.editor import Editor, SiteBusy, SubmitIncomplete
-
-SUBMIT_TRIES = 3
 from autofiler.site.report import Outcome, Reporter, new_run_dir
 from autofiler.site.session import Site
+
+SUBMIT_TRIES = 3
 
 
 def summary(site: Site, project_id: str, name: str, values: dict[str, dict[str, Any]],

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.filing_support import SPECS, after_saves, mismatches, owned, run_cli, site_args
-from tests.support import DEMO_PI
+from tests.site.filing_support import SINGLE, after_saves, mismatches, owned, run_cli, site_args
 
-pytestmark = pytest.mark.e2e
-SINGLE = next(s for s in SPECS if s.stem == "single-center")
-
-
-@pytest.fixture(autouse=True)
-def password(monkeypatch):
-    monkeypatch.setenv("AUTOFILER_PASSWORD", DEMO_PI["password"])
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("pi_password")]
 
 
 def test_a_dropped_field_is_filled_again_and_reported(mock, capsys):

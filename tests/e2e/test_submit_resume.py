@@ -5,16 +5,10 @@ from __future__ import annotations
 import pytest
 
 from autofiler.site import session as session_mod
-from tests.site.filing_support import SPECS, after_saves, mismatches, owned, run_cli, site_args
+from tests.site.filing_support import SINGLE, after_saves, mismatches, owned, run_cli, site_args
 from tests.support import DEMO_PI
 
-pytestmark = pytest.mark.e2e
-SINGLE = next(s for s in SPECS if s.stem == "single-center")
-
-
-@pytest.fixture(autouse=True)
-def password(monkeypatch):
-    monkeypatch.setenv("AUTOFILER_PASSWORD", DEMO_PI["password"])
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("pi_password")]
 
 
 def test_a_second_submit_files_nothing_new(mock, capsys):

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.filing_support import SPECS, copy_spec, edit_spec, mismatches, owned, run_cli, site_args
-from tests.support import DEMO_PI
+from tests.site.filing_support import SINGLE, copy_spec, edit_spec, mismatches, owned, run_cli, site_args
 
-pytestmark = pytest.mark.e2e
-SINGLE = next(s for s in SPECS if s.stem == "single-center")
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("pi_password")]
 OLD_FUNDING = "funding_source: 示例医院临床研究培育基金（项目编号 SLYY-2024-LC-017）"
 NEW_FUNDING = "funding_source: 国家自然科学基金（82270001）"
-
-
-@pytest.fixture(autouse=True)
-def password(monkeypatch):
-    monkeypatch.setenv("AUTOFILER_PASSWORD", DEMO_PI["password"])
 
 
 def test_plan_shows_a_changed_field_and_changes_nothing(mock, capsys, tmp_path):

@@ -16,6 +16,7 @@ from tests.support import DEMO_PI, ROOT, MockServer
 
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
 MULTI = ROOT / "specs" / "multi-center.yaml"
+SINGLE = ROOT / "specs" / "single-center.yaml"
 MAP = sitemap.load()
 
 
