@@ -33,7 +33,7 @@ TABS = {"basic_info": "基本信息", "implementation": "实施信息", "researc
 
 def kinds() -> dict[str, str]:
     """Widget kind per field (and per table column, as "table.column"), from the mock's catalog."""
-    data = yaml.safe_load((ROOT / "mock_site" / "forms.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "autofiler" / "forms" / "sop-2020.yaml").read_text(encoding="utf-8"))
     out = {}
     for m in data["modules"]:
         for f in m["fields"]:

@@ -1,15 +1,17 @@
-"""The form catalog as the mock serves it, loaded once from forms.yaml beside this file."""
+"""The form catalog as the mock serves it, loaded once from the package's catalog file."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-_RAW: dict[str, Any] = yaml.safe_load((Path(__file__).with_name("forms.yaml")).read_text(encoding="utf-8"))
+from autofiler.forms.catalog import HERE as FORMS
 
-# Modules in tab order: {key, label, fields: [field dicts as written in forms.yaml]}.
+# The SOP form is the package's catalog sop-2020; the mock serves exactly what autofiler validates against.
+_RAW: dict[str, Any] = yaml.safe_load((FORMS / "sop-2020.yaml").read_text(encoding="utf-8"))
+
+# Modules in tab order: {key, label, fields: [field dicts as written in the catalog]}.
 CATALOG: list[dict[str, Any]] = _RAW["modules"]
 MODULES: dict[str, dict[str, Any]] = {m["key"]: m for m in CATALOG}
 # Review states in the catalog's order: key -> label.

@@ -1,4 +1,4 @@
-"""Server-side checks of a module save, driven by forms.yaml: what the real site's form rules would refuse.
+"""Server-side checks of a module save, driven by the sop-2020 catalog: what the real site's form rules would refuse.
 
 `validate_module` answers (errors, cleaned values). An error is {"field": dotted path, "message": Chinese text};
 paths follow the spec (`participating_units[1].unit_pi_phone`, rows counted from 0) while messages count rows
@@ -60,7 +60,7 @@ def condition_holds(expr: str, values: dict[str, Any], module_key: str, ctx: Con
     """`f == v`, `f in [a, b]` or `f startswith v`; f is read from this save, or from the module that owns it."""
     m = CONDITION.match(expr)
     if not m:
-        raise ValueError(f"bad condition in forms.yaml: {expr}")
+        raise ValueError(f"bad condition in the catalog: {expr}")
     name, op, raw = m.groups()
     owner = FIELD_MODULE.get(name, module_key)
     actual = values.get(name) if owner == module_key else ctx.saved.get(owner, {}).get(name)
