@@ -10,6 +10,8 @@ The config file is TOML, `autofiler.toml` in the state folder unless `--config` 
     channel = "msedge"
     selectors = "/path/to/registry.yaml"
 
+    notify_after_failures = 3   # watch: tell the notify targets after this many failed checks in a row
+
     [[notify]]                  # targets for progress notifications; their fields belong to the notifier
     kind = "webhook"
     url = "https://example.org/hook"
@@ -32,7 +34,9 @@ ENV_SITE = "AUTOFILER_SITE"
 ENV_USER = "AUTOFILER_USER"
 ENV_BROWSER = "AUTOFILER_BROWSER"
 CONFIG_NAME = "autofiler.toml"
-KNOWN_KEYS = {"site", "user", "captcha_cmd", "browser_path", "channel", "selectors", "notify", "headed", "slowmo"}
+KNOWN_KEYS = {"site", "user", "captcha_cmd", "browser_path", "channel", "selectors", "notify", "headed", "slowmo",
+              "notify_after_failures"}
+NOTIFY_AFTER_FAILURES = 3  # failed checks in a row before `watch` tells the notify targets
 
 
 @dataclass
@@ -49,6 +53,7 @@ class Settings:
     verbosity: int = 0
     notify: list[dict[str, Any]] = field(default_factory=list)
     config_path: Path | None = None
+    notify_after_failures: int = NOTIFY_AFTER_FAILURES
 
     def require_user(self) -> str:
         if not self.user:
@@ -103,6 +108,9 @@ def read_config(path: Path, *, explicit: bool) -> dict[str, Any]:
             f"config file {path}: unknown setting {', '.join(unknown)}",
             hint="known settings: " + ", ".join(sorted(KNOWN_KEYS)),
         )
+    after = data.get("notify_after_failures", NOTIFY_AFTER_FAILURES)
+    if isinstance(after, bool) or not isinstance(after, int) or after < 1:
+        raise ConfigError(f"config file {path}: notify_after_failures must be a whole number of at least 1")
     notify = data.get("notify", [])
     if not isinstance(notify, list) or not all(isinstance(t, dict) for t in notify):
         raise ConfigError(f"config file {path}: notify must be a list of tables ([[notify]])")
@@ -166,4 +174,5 @@ def resolve(args: Any, env: dict[str, str] | None = None) -> Settings:
         verbosity=int(_opt(args, "verbose") or 0),
         notify=list(cfg.get("notify", [])),
         config_path=config_path if config_path.is_file() else None,
+        notify_after_failures=int(cfg.get("notify_after_failures", NOTIFY_AFTER_FAILURES)),
     )

@@ -13,7 +13,17 @@ from collections.abc import Iterator
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_CRASH = 3
+EXIT_SITE_DOWN = 4  # the registry did not answer (refused, no such host, timed out, 502/503/504)
+EXIT_NOT_SUBMITTED = 5  # submit saved everything but stopped before 提交: no terminal to confirm on
 EXIT_INTERRUPTED = 130
+
+# What `--help` and the README say about exit codes (2 is plan --detailed-exitcode's "changes pending").
+EXIT_CODES_HELP = (
+    "exit codes: 0 done; 1 a problem to fix (spec, settings, password, the site refused); 2 plan "
+    "--detailed-exitcode: changes pending; 3 unexpected error (a bug report is written); 4 the site did not "
+    "answer (nothing more was done; run again later); 5 submit stopped before 提交 because no terminal could "
+    "confirm (use --yes); 130 interrupted"
+)
 
 
 class AutofilerError(Exception):
@@ -47,16 +57,35 @@ class SessionExpired(SiteError):
     """The site sent us back to its login page."""
 
 
+class SiteUnreachable(AutofilerError):
+    """The registry did not answer at all: connection refused, no such host, a timeout, a 502/503/504 page."""
+
+    exit_code = EXIT_SITE_DOWN
+
+    def __init__(self, address: str, reason: str, *, done: str = "", hint: str | None = None) -> None:
+        message = f"站点无法访问 / the site does not answer: {address} ({reason})"
+        super().__init__(message + (f"\n{done}" if done else ""),
+                         hint=hint or "稍后重新运行即可继续 / run the same command again later to go on")
+        self.address = address
+        self.reason = reason
+
+
+class Interrupted(AutofilerError):
+    """Ctrl-C, after what the run had done was said."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
 class BusyError(AutofilerError):
     """Another autofiler run holds the lock on the local state."""
 
 
-def _bug_report(exc: BaseException, log_dir_override: str | None) -> str:
+def _bug_report(exc: BaseException, log_dir_override: str | None, kind: str = "bug-report") -> str:
     from autofiler import __version__, redact
     from autofiler.paths import log_dir
 
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = log_dir(log_dir_override) / f"bug-report-{stamp}.md"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    path = log_dir(log_dir_override) / f"{kind}-{stamp}.md"
     try:
         from importlib.metadata import version
 
@@ -72,6 +101,15 @@ def _bug_report(exc: BaseException, log_dir_override: str | None) -> str:
     )
     path.write_text(redact.scrub(text), encoding="utf-8")
     return str(path)
+
+
+def details_log(exc: BaseException, state_dir: str | None = None) -> str:
+    """The technical text of a failure a user was told about in plain words (browser messages, traceback), kept
+    in the logs folder for whoever looks into it; returns the path, or '' when it could not be written."""
+    try:
+        return _bug_report(exc, state_dir, kind="details")
+    except Exception:  # noqa: BLE001 - the user-facing message matters more than the log
+        return ""
 
 
 @contextlib.contextmanager

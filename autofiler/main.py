@@ -10,7 +10,7 @@ import importlib
 import sys
 
 from autofiler import __version__
-from autofiler.errors import error_handler
+from autofiler.errors import EXIT_CODES_HELP, error_handler
 
 
 def _site_options(p: argparse.ArgumentParser) -> None:
@@ -32,7 +32,7 @@ def _progress_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("targets", nargs="*", metavar="SPEC_OR_ID", help="project specs or site project ids")
     p.add_argument("--all", action="store_true", help="every project this account can see")
     p.add_argument("--subcenters", action="store_true", help="the 分中心项目 view")
-    p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table")
+    p.add_argument("--format", choices=["table", "json", "csv", "xlsx", "html"], default="table")
     p.add_argument("--out", help="write the report to this file")
     p.add_argument("--exit-code-on-change", type=int, metavar="N", help="exit N when anything changed")
     p.add_argument("--no-notify", action="store_true", help="do not send notifications")
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="autofiler",
         description="在医学研究登记备案信息系统中按 YAML 备案临床研究 / "
         "file clinical research in the national registry from a YAML spec",
+        epilog=EXIT_CODES_HELP,
     )
     parser.add_argument("--version", action="version", version=f"autofiler {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -54,12 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
 
+    form_help = "form generation: sop-2020 (the SOP's form) or live-2026 (the 2026 form)"
     p = sub.add_parser("init", help="write a commented spec template")
     p.add_argument("path", nargs="?", default="project.yaml")
+    p.add_argument("--form", metavar="FORM", help=f"{form_help}; default sop-2020")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     p = sub.add_parser("schema", help="print the JSON Schema of a spec")
+    p.add_argument("--form", metavar="FORM", help=f"{form_help}; default sop-2020")
     p.add_argument("--out", help="write to this file instead of stdout")
+
+    p = sub.add_parser("migrate", help="move a spec to another form generation")
+    p.add_argument("spec", metavar="SPEC")
+    p.add_argument("--to", required=True, metavar="FORM", help="the generation to move to, e.g. live-2026")
+    p.add_argument("--out", help="the new spec (default: SPEC with .<FORM>.yaml)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     p = sub.add_parser("login", help="store the password in the OS keyring")
     _site_options(p)
@@ -106,6 +116,21 @@ def build_parser() -> argparse.ArgumentParser:
     a = acc.add_parser("upload", help="upload the sheet through the site's 账号管理 page")
     a.add_argument("sheet", metavar="IN.xlsx")
     _site_options(a)
+
+    p = sub.add_parser("ledger", help="the office's ledger of ethics-approved projects")
+    led = p.add_subparsers(dest="ledger_command", metavar="ACTION", required=True)
+    a = led.add_parser("template", help="write the empty ledger with its guide sheet")
+    a.add_argument("out", metavar="OUT.xlsx")
+    a.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    p = sub.add_parser("reconcile", help="the ledger against the site: filed, missing, overdue, sub-centers")
+    p.add_argument("ledger", metavar="LEDGER.xlsx")
+    p.add_argument("--format", choices=["table", "json", "csv", "xlsx", "html"], default="table")
+    p.add_argument("--out", help="write the report to this file")
+    p.add_argument("--overdue-days", type=int, default=30, metavar="N",
+                   help="not filed N days after the ethics approval counts as overdue (default 30)")
+    p.add_argument("--exit-code-on-gap", type=int, metavar="N", help="exit N when any row is not filed")
+    _site_options(p)
     return parser
 
 
@@ -113,6 +138,7 @@ COMMANDS = {
     "validate": "validate",
     "init": "init",
     "schema": "schema",
+    "migrate": "migrate",
     "login": "login",
     "submit": "submit",
     "plan": "plan",
@@ -121,6 +147,8 @@ COMMANDS = {
     "doctor": "doctor",
     "demo": "demo",
     "accounts": "accounts",
+    "ledger": "ledger",
+    "reconcile": "reconcile",
 }
 
 

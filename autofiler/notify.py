@@ -117,13 +117,26 @@ def payload(site: str, result: CheckResult) -> dict[str, Any]:
             "changes": [c.to_dict() for c in result.changes]}
 
 
+CHECK_FAILED = "autofiler.check_failed"
+
+
+def site_down_payload(site: str, checked_at: str, failures: int, message: str) -> dict[str, Any]:
+    """What is queued when `failures` checks in a row have failed (the site down, mostly)."""
+    return {"event": CHECK_FAILED, "site": site, "scope": "watch", "checked_at": checked_at, "failures": failures,
+            "message": message, "changes": []}
+
+
 def title(data: dict[str, Any]) -> str:
+    if data.get("event") == CHECK_FAILED:
+        return f"备案进度检查连续 {data['failures']} 次失败 / {data['failures']} progress checks in a row failed"
     return f"备案进度有 {len(data['changes'])} 项变化 / {len(data['changes'])} progress changes"
 
 
 def lines(data: dict[str, Any]) -> list[str]:
     from autofiler.progress import Change
 
+    if data.get("event") == CHECK_FAILED:
+        return [str(data.get("message", ""))]
     return [Change.from_dict(c).describe() for c in data["changes"]]
 
 

@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-import yaml
-
 from autofiler import notify
-from autofiler.errors import BusyError, ConfigError, SiteError, SpecError
+from autofiler.errors import BusyError, ConfigError, SiteError
 from autofiler.site.progress import Project
+from autofiler.spec.title import title_of
 from autofiler.store import Store
 
 if TYPE_CHECKING:
@@ -154,21 +153,6 @@ class Request:
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def spec_project_name(path: Path) -> str:
-    """The 项目名称 (basic_info.project_name) of a spec file."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise SpecError(f"{path}: 无法读取 / cannot read it ({e.strerror})") from None
-    except yaml.YAMLError as e:
-        raise SpecError(f"{path}: 不是有效的 YAML / not valid YAML: {e}") from None
-    basic = data.get("basic_info") if isinstance(data, dict) else None
-    name = basic.get("project_name") if isinstance(basic, dict) else None
-    if not isinstance(name, str) or not name.strip():
-        raise SpecError(f"{path}: basic_info.project_name（项目名称）缺失 / is missing")
-    return name.strip()
-
-
 def split_targets(targets: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Site ids as given, and (spec path, project name) for spec files."""
     ids: list[str] = []
@@ -176,7 +160,7 @@ def split_targets(targets: list[str]) -> tuple[list[str], list[tuple[str, str]]]
     for t in targets:
         path = Path(t)
         if path.suffix.lower() in (".yaml", ".yml") or path.is_file():
-            specs.append((t, spec_project_name(path)))
+            specs.append((t, title_of(path)))
         elif _ID.fullmatch(t):
             ids.append(t)
         else:
@@ -234,15 +218,17 @@ def read_projects(site: Site, store: Store, settings: Settings, request: Request
 
 
 def _resolve_names(site: Site, store: Store, settings: Settings, specs: list[tuple[str, str]]) -> list[str]:
-    """Project ids of spec files: the one recorded by submit, else the project of that name in the list."""
+    """Project ids of spec files: the one submit recorded for the file (or the name), else the project of that
+    name in the list."""
     from autofiler.site import listing
 
     found: list[str] = []
     listed: list[Project] | None = None
     for path, name in specs:
         filing = store.filing(settings.site, settings.user, name)
-        if filing and filing.project_id:
-            found.append(filing.project_id)
+        recorded = store.spec_project(settings.site, settings.require_user(), path)  # survives a rename
+        if recorded or (filing and filing.project_id):
+            found.append(recorded or filing.project_id)  # type: ignore[union-attr]
             continue
         if listed is None:
             listed = listing.ListReader(site).read(listing.list_menu(site, subcenters=False))
@@ -255,6 +241,24 @@ def _resolve_names(site: Site, store: Store, settings: Settings, specs: list[tup
                             f"{', '.join(matches)}", hint="give the project id instead")
         found.append(matches[0])
     return found
+
+
+def record_failure(settings: Settings, message: str, *, send: bool = True) -> tuple[int, list[str]]:
+    """Record a check that failed; when it makes `notify_after_failures` in a row, tell the notify targets.
+    Returns the failures in a row and the notification errors."""
+    from autofiler.store import now
+
+    user = settings.require_user()
+    targets = notify.parse_targets(settings.notify)
+    account = f"{settings.site}|{user}"
+    with Store(settings.state_dir) as store:
+        failures = store.record_failure(settings.site, user, message)
+        if failures == settings.notify_after_failures and targets:
+            data = notify.site_down_payload(settings.site, now(), failures, message)
+            for target in targets:
+                store.queue(notify.outbox_key(account, target), data)
+        errors = notify.send_pending(store, targets, account) if send else []
+    return failures, errors
 
 
 def check(settings: Settings, request: Request, *, send: bool = True, wait_s: float | None = None,

@@ -5,6 +5,7 @@ CSV and XLSX have one row per project with the time of the check, so sheets of s
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -26,8 +27,11 @@ COLUMNS = [
     ("status_label", "状态"),
     ("filing_no", "备案号"),
     ("updated_at", "更新时间"),
+    ("pi", "负责人"),
+    ("unit", "单位"),
     ("opinion", "审核意见"),
 ]
+DATE_COLUMNS = ("checked_at", "updated_at")
 CHANGE_COLUMNS = [("project_id", "项目编号"), ("project_name", "项目名称"), ("kind", "变化"),
                   ("before", "原值"), ("after", "新值"), ("opinion", "审核意见")]
 
@@ -68,7 +72,11 @@ def write_xlsx(result: CheckResult, path: Path) -> None:
     sheet.title = "备案进度"
     sheet.append([label for _, label in COLUMNS])
     for row in rows(result):
-        sheet.append(["" if v is None else str(v) for v in row.values()])
+        sheet.append([_cell(k, v) for k, v in row.items()])
+    for n, (key, _) in enumerate(COLUMNS):
+        if key in DATE_COLUMNS:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=n + 1, max_col=n + 1):
+                cell.number_format = "yyyy-mm-dd hh:mm"
     changes = book.create_sheet("变化")
     changes.append([label for _, label in CHANGE_COLUMNS])
     for c in result.changes:
@@ -78,10 +86,23 @@ def write_xlsx(result: CheckResult, path: Path) -> None:
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
     widths = {"项目名称": 50, "审核意见": 40, "检查时间": 20, "更新时间": 20, "备案号": 20}
     for n, (_, label) in enumerate(COLUMNS):
         sheet.column_dimensions[get_column_letter(n + 1)].width = widths.get(label, 14)
     book.save(path)
+
+
+def _cell(key: str, value: Any) -> Any:
+    """A spreadsheet cell: a time as a real date-time (sortable, filterable), anything else as text."""
+    if value is None:
+        return ""
+    if key in DATE_COLUMNS:
+        import datetime as dt
+
+        with contextlib.suppress(ValueError):
+            return dt.datetime.fromisoformat(str(value).replace("/", "-"))
+    return str(value)
 
 
 def print_table(result: CheckResult, stream: TextIO) -> None:
@@ -91,13 +112,22 @@ def print_table(result: CheckResult, stream: TextIO) -> None:
     # A log file or a pipe gets a wide table: folding ids and filing numbers would break searching them.
     console = Console(file=stream, width=None if stream.isatty() else 200)
     table = Table(title=f"备案进度 · {result.scope} · {result.checked_at}", show_lines=False)
-    for heading in ("项目编号", "项目名称", "状态", "备案号", "更新时间", "审核意见"):
-        short = heading in ("项目编号", "状态", "备案号", "更新时间")
-        table.add_column(heading, overflow="fold", no_wrap=short)
+    # On a narrow terminal the project name keeps most of the room: the less needed columns give way first.
+    wide = console.width >= 120
+    headings = ["项目编号", "项目名称", "状态", "备案号"] + (["更新时间", "负责人", "单位"] if wide else []) + ["审核意见"]
+    for heading in headings:
+        if heading == "项目名称":
+            table.add_column(heading, overflow="fold", ratio=3, min_width=16)
+        elif heading == "审核意见":
+            table.add_column(heading, overflow="fold", ratio=2, min_width=8)
+        else:
+            table.add_column(heading, overflow="fold", no_wrap=heading != "单位")
     for p in result.projects:
         style = "red" if p.status in ("returned", "rejected") else "yellow" if p.status == "unknown" else None
-        table.add_row(p.id, p.project_name, p.status_label, p.filing_no or "", p.updated_at or "",
-                      p.opinion or "", style=style)
+        cells = [p.id, p.project_name, p.status_label, p.filing_no or ""]
+        if wide:
+            cells += [p.updated_at or "", p.pi or "", p.unit or ""]
+        table.add_row(*cells, p.opinion or "", style=style)
     console.print(table)
     for p in result.projects:
         if not p.timeline:
@@ -123,6 +153,17 @@ def print_changes(result: CheckResult, stream: TextIO) -> None:
             print(f"  - {c.describe()}", file=stream)
 
 
+def _write_excel_text(stdout: TextIO, text: str) -> None:
+    """CSV on stdout as UTF-8 with a BOM, whatever the console's code page: `> x.csv` then opens in Excel."""
+    binary = getattr(stdout, "buffer", None)
+    if binary is None:
+        stdout.write("\ufeff" + text)
+        return
+    stdout.flush()
+    binary.write(("\ufeff" + text).encode("utf-8"))
+    binary.flush()
+
+
 def check_output(fmt: str, out: str | None) -> None:
     """Refuse an impossible output before any browsing."""
     if fmt == "xlsx" and not out:
@@ -141,7 +182,7 @@ def emit(result: CheckResult, fmt: str, out: str | None, stdout: TextIO | None =
         _write(result, fmt, out, stdout, one_line)
     except OSError as e:
         raise ConfigError(f"--out {out}: 无法写入 / cannot write it ({e.strerror})") from None
-    report_on_stdout = fmt in ("json", "csv") and not out
+    report_on_stdout = fmt in ("json", "csv", "html") and not out
     print_changes(result, stderr if report_on_stdout else stdout)
 
 
@@ -165,6 +206,14 @@ def _write(result: CheckResult, fmt: str, out: str | None, stdout: TextIO, one_l
             # with a BOM so that Excel opens the Chinese text correctly
             Path(out).write_text(buffer.getvalue(), encoding="utf-8-sig")
         else:
-            stdout.write(buffer.getvalue())
+            _write_excel_text(stdout, buffer.getvalue())
     elif fmt == "xlsx":
         write_xlsx(result, Path(out))  # type: ignore[arg-type]
+    elif fmt == "html":
+        from autofiler.office.pages import progress_html
+
+        text = progress_html(result)
+        if out:
+            Path(out).write_text(text, encoding="utf-8")
+        else:
+            stdout.write(text)

@@ -27,6 +27,16 @@ CREATE TABLE IF NOT EXISTS filings (
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
   UNIQUE (site, user, project_name)
 );
+CREATE TABLE IF NOT EXISTS spec_projects (
+  site TEXT NOT NULL, user TEXT NOT NULL, spec_path TEXT NOT NULL,
+  project_id TEXT NOT NULL, updated_at TEXT NOT NULL,
+  PRIMARY KEY (site, user, spec_path)
+);
+CREATE TABLE IF NOT EXISTS check_failures (
+  id INTEGER PRIMARY KEY,
+  site TEXT NOT NULL, user TEXT NOT NULL, failed_at TEXT NOT NULL, error TEXT NOT NULL,
+  after_check INTEGER NOT NULL DEFAULT 0  -- the newest good check of the account when this one failed
+);
 CREATE TABLE IF NOT EXISTS module_checkpoints (
   filing_id INTEGER NOT NULL REFERENCES filings(id) ON DELETE CASCADE,
   module TEXT NOT NULL, hash TEXT NOT NULL, saved_at TEXT NOT NULL,
@@ -51,6 +61,11 @@ CREATE TABLE IF NOT EXISTS outbox (
 
 def now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def spec_key(spec_path: str) -> str:
+    """A spec file as the store knows it: its resolved path."""
+    return str(Path(spec_path).expanduser().resolve())
 
 
 def content_hash(value: object) -> str:
@@ -153,6 +168,30 @@ class Store:
                                (site, user))
         return {r["project_id"] for r in rows}
 
+    def filing_of_project(self, site: str, user: str, project_id: str) -> Filing | None:
+        """The newest filing record of a site project, whatever name it was filed under."""
+        row = self.db.execute("SELECT * FROM filings WHERE site=? AND user=? AND project_id=? ORDER BY updated_at "
+                              "DESC, id DESC LIMIT 1", (site, user, project_id)).fetchone()
+        return None if row is None else Filing(**{k: row[k] for k in Filing.__dataclass_fields__})
+
+    def rename_filing(self, filing_id: int, project_name: str) -> None:
+        """A renamed project keeps its record and module checkpoints under the new name."""
+        self.db.execute("UPDATE filings SET project_name=?, updated_at=? WHERE id=?", (project_name, now(), filing_id))
+
+    # which project a spec file went into -----------------------------------------------------------------
+    def spec_project(self, site: str, user: str, spec_path: str) -> str | None:
+        row = self.db.execute("SELECT project_id FROM spec_projects WHERE site=? AND user=? AND spec_path=?",
+                              (site, user, spec_key(spec_path))).fetchone()
+        return None if row is None else row["project_id"]
+
+    def remember_spec(self, site: str, user: str, spec_path: str, project_id: str) -> None:
+        self.db.execute(
+            "INSERT INTO spec_projects (site, user, spec_path, project_id, updated_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT (site, user, spec_path) DO UPDATE SET project_id=excluded.project_id,"
+            " updated_at=excluded.updated_at",
+            (site, user, spec_key(spec_path), project_id, now()),
+        )
+
     def module_hashes(self, filing_id: int) -> dict[str, str]:
         rows = self.db.execute("SELECT module, hash FROM module_checkpoints WHERE filing_id=?", (filing_id,))
         return {r["module"]: r["hash"] for r in rows}
@@ -201,6 +240,22 @@ class Store:
             )
         assert check_id is not None
         return check_id
+
+    # failed checks: the site did not answer ------------------------------------------------------------
+    def record_failure(self, site: str, user: str, error: str) -> int:
+        """Record a check that failed; returns how many checks in a row have failed since the last good one."""
+        self.db.execute("INSERT INTO check_failures (site, user, failed_at, error, after_check) VALUES (?,?,?,?,?)",
+                        (site, user, now(), error[:500], self._last_check_id(site, user)))
+        return self.failures_in_a_row(site, user)
+
+    def _last_check_id(self, site: str, user: str) -> int:
+        row = self.db.execute("SELECT MAX(id) AS n FROM checks WHERE site=? AND user=?", (site, user)).fetchone()
+        return int(row["n"] or 0)
+
+    def failures_in_a_row(self, site: str, user: str) -> int:
+        row = self.db.execute("SELECT COUNT(*) AS n FROM check_failures WHERE site=? AND user=? AND after_check=?",
+                              (site, user, self._last_check_id(site, user))).fetchone()
+        return int(row["n"])
 
     # notification outbox -------------------------------------------------------------------------------
     def queue(self, target: str, payload: dict) -> int:

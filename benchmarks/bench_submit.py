@@ -35,7 +35,7 @@ from autofiler.commands.submit import file_on_site, load_spec, spec_parts
 from autofiler.site.report import Reporter
 from autofiler.site.session import forget_cookies, open_site
 from autofiler.store import Store
-from tests.support import DEMO_PI, MockServer
+from mock_site.launcher import DEMO_PI, launch
 
 
 def settings(site: str, state: str) -> config.Settings:
@@ -108,7 +108,7 @@ def main() -> None:
     if a.child:
         run_child(a, parts)
         return
-    mock = MockServer()
+    mock = launch("--face", "sop-2020")
     try:
         with tempfile.TemporaryDirectory() as state:
             # cold, peer and warm runs take turns, so that all three meet the same machine load

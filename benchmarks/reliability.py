@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from mock_site.launcher import DEMO_PI, RunningMock, launch
 from tests.reliability import harness as H  # after the path set-up
 from tests.reliability import specgen
-from tests.support import DEMO_PI, MockServer
 
 FAULTS = {"error_rate": 0.2, "latency_ms": [0, 1500], "session_ttl_s": 30, "drop_field_rate": 0.05}
 
@@ -71,7 +71,7 @@ def exits(filing: H.Filing, first: H.Run | None = None) -> str:
     return ",".join("kill" if r.code is None else str(r.code) for r in codes)
 
 
-def fault_trial(mock: MockServer, work: Path, n: int, seed: int, max_runs: int) -> Row:
+def fault_trial(mock: RunningMock, work: Path, n: int, seed: int, max_runs: int) -> Row:
     g = specgen.generate(seed, work / f"fault{n}", "f")
     before = len(H.unnamed(mock))
     mock.control("POST", "faults", {**FAULTS, "seed": seed})
@@ -85,7 +85,7 @@ def fault_trial(mock: MockServer, work: Path, n: int, seed: int, max_runs: int) 
                H.retries_used(filing, injected["errors"]), exits(filing), note)
 
 
-def calibrate(mock: MockServer, work: Path, seed: int) -> float:
+def calibrate(mock: RunningMock, work: Path, seed: int) -> float:
     g = specgen.generate(seed, work / "calibration", "cal")
     run = H.run_cli(H.submit_args(mock, g.path), state=work / "crash-state")
     if run.code != 0:
@@ -93,7 +93,7 @@ def calibrate(mock: MockServer, work: Path, seed: int) -> float:
     return run.seconds
 
 
-def crash_trial(mock: MockServer, work: Path, n: int, seed: int, typical: float, max_runs: int) -> Row:
+def crash_trial(mock: RunningMock, work: Path, n: int, seed: int, typical: float, max_runs: int) -> Row:
     g = specgen.generate(seed, work / f"crash{n}", "c")
     before = len(H.unnamed(mock))
     delay = random.Random(seed).uniform(0, typical)
@@ -127,7 +127,7 @@ def main() -> None:
     p.add_argument("--typical-s", type=float, help="typical filing duration for the kill delays (default: measured)")
     a = p.parse_args()
     started = time.monotonic()
-    mock = MockServer()
+    mock = launch("--face", "sop-2020")
     lines: list[str] = []
     try:
         with tempfile.TemporaryDirectory(prefix="autofiler-reliability-") as tmp:

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -21,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mock_site.catalog import CATALOG
+from mock_site.launcher import RunningMock, launch
 from mock_site.pdf import minimal_pdf
 
 PI = {"username": "13800000000", "password": "Demo@2025"}
@@ -72,27 +70,8 @@ SAMPLE = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_mock() -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([sys.executable, "-m", "mock_site", "--port", str(port), "--db", ":memory:", "--control",
-                             "--fast"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/login", timeout=1).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)  # a script waiting for a child server to listen, not a page wait
-    proc.terminate()
-    raise SystemExit("the mock did not start within 30 s")
+def start_mock() -> RunningMock:
+    return launch("--fast", "--face", "sop-2020")
 
 
 def file_sample(url: str) -> int:
@@ -155,14 +134,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
-    proc, url = start_mock()
-    try:
-        project_id = file_sample(url)
-        for path in shoot(url, project_id, args.out):
+    with start_mock() as mock:
+        project_id = file_sample(mock.url)
+        for path in shoot(mock.url, project_id, args.out):
             print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 if __name__ == "__main__":

@@ -41,15 +41,18 @@ def _answer(request: Request, **filters: Any) -> Response:
 
 
 async def own_projects(request: Request) -> Response:
+    await request.app.state.faults.before_list()
     return _answer(request, owner_id=api_user(request)["id"])
 
 
 async def subcenter_projects(request: Request) -> Response:
+    await request.app.state.faults.before_list()
     user = api_user(request)
     return _answer(request, subcenter_of=user["institution"], exclude_owner=user["id"])
 
 
 async def institution_projects(request: Request) -> Response:
+    await request.app.state.faults.before_list()
     return _answer(request, institution=admin_user(request)["institution"])
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 
+FACES = ("live-2026", "sop-2020")
+
 
 @dataclass
 class MockConfig:
@@ -18,6 +20,13 @@ class MockConfig:
     session_ttl: int = 1800    # idle seconds before a session expires
     upload_limit_mb: float = 20
     seed: int | None = None    # random seed for shuffling and fault injection; None: unseeded
+    # which site the pages show; the command line defaults to live-2026, a config built in Python to sop-2020
+    face: str = "sop-2020"
+    error_status: int = 422    # the HTTP status of a refused save on the live face (the body says code 1)
+    element_ui: bool = False   # sop-2020 as the single-page app on genuine Element UI (mock_site/element)
+    routes: str = "history"    # that app's addresses: history (/projects) or hash (/#/projects)
+    submit_confirm: bool = True  # 提交 asks for a confirmation first
+    institution_button: str = "row"  # 添加未在系统注册的医疗卫生机构: one per table row, or one per table
 
     @property
     def upload_limit(self) -> int:
@@ -36,8 +45,20 @@ def parse_args(argv: list[str] | None = None) -> MockConfig:
     p.add_argument("--session-ttl", type=int, default=1800, metavar="SECONDS", help="idle session expiry")
     p.add_argument("--upload-limit-mb", type=float, default=20, metavar="MB")
     p.add_argument("--seed", type=int, default=None, metavar="N", help="random seed (shuffling, faults)")
+    p.add_argument("--face", choices=FACES, default="live-2026", help="which generation of the site to show")
+    p.add_argument("--error-status", type=int, choices=(422, 400, 200), default=422,
+                   help="HTTP status of a refused save on the live face")
+    p.add_argument("--element-ui", action="store_true", help="sop-2020 as a single-page app on Element UI")
+    p.add_argument("--routes", choices=("history", "hash"), default="history", help="the Element app's addresses")
+    p.add_argument("--submit-confirm", action=argparse.BooleanOptionalAction, default=True,
+                   help="ask for a confirmation before 提交")
+    p.add_argument("--institution-button", choices=("row", "table"), default="row",
+                   help="the unregistered-institution button: one per table row or one per table")
     a = p.parse_args(argv)
     return MockConfig(
         host=a.host, port=a.port, db=a.db, control=a.control, captcha=a.captcha, shuffle_dom=a.shuffle_dom,
         fast=a.fast, session_ttl=a.session_ttl, upload_limit_mb=a.upload_limit_mb, seed=a.seed,
+        face=a.face, error_status=a.error_status,
+        element_ui=a.element_ui, routes=a.routes, submit_confirm=a.submit_confirm,
+        institution_button=a.institution_button,
     )

@@ -80,7 +80,15 @@ async def seed(request: Request) -> Response:
     count = body.get("projects")
     if isinstance(count, bool) or not isinstance(count, int):
         raise Invalid("projects 应为整数")
-    return JSONResponse(seed_projects(request.app.state.registry, _text(body, "owner"), count))
+    participant = body.get("participant")
+    if participant is not None and not isinstance(participant, str):
+        raise Invalid("participant 应为机构名称")
+    result = seed_projects(request.app.state.registry, _text(body, "owner"), count, participant)
+    if request.app.state.config.face == "live-2026":
+        from mock_site.live.seeding import convert  # the live face's projects are 2026 filings
+
+        convert(request.app.state.registry, result["ids"], participant)
+    return JSONResponse(result)
 
 
 def _apply_ttl(request: Request) -> None:

@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS settings(institution TEXT PRIMARY KEY, academic_exemp
 CREATE TABLE IF NOT EXISTS projects(
   id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL, institution TEXT NOT NULL, status TEXT NOT NULL,
   filing_no TEXT, return_step TEXT, project_name TEXT, project_type TEXT, modules TEXT NOT NULL DEFAULT '{}',
-  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, form TEXT NOT NULL DEFAULT 'sop-2020');
 CREATE INDEX IF NOT EXISTS projects_owner ON projects(owner_id);
 CREATE TABLE IF NOT EXISTS units(project_id INTEGER NOT NULL, institution TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS units_institution ON units(institution);
@@ -83,6 +83,9 @@ class Registry(ProjectsMixin, ReviewMixin):
         if path != ":memory:":
             self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.executescript(SCHEMA)
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(projects)")}
+        if "form" not in columns:  # a database file from before form generations were stored per project
+            self.conn.execute("ALTER TABLE projects ADD COLUMN form TEXT NOT NULL DEFAULT 'sop-2020'")
 
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:

@@ -26,6 +26,7 @@ class FaultSettings:
     drop_field_rate: float = 0.0     # share of saves that answer success but store one field less
     seed: int | None = None
     fail_next: dict[str, int] = field(default_factory=dict)  # the next N calls of a kind answer 500, for sure
+    list_latency_ms: float = 0.0     # delay of every list JSON answer (a distant site, for the list benchmark)
 
 
 KINDS = ("save", "upload", "submit")
@@ -64,8 +65,11 @@ def parse(body: Any) -> FaultSettings:
     seed = body.get("seed")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise Invalid("seed 应为整数")
+    list_latency = body.get("list_latency_ms", 0.0)
+    if isinstance(list_latency, bool) or not isinstance(list_latency, (int, float)) or list_latency < 0:
+        raise Invalid("list_latency_ms 应为非负毫秒数")
     return FaultSettings(_rate(body, "error_rate"), [float(v) for v in latency], ttl,
-                         _rate(body, "drop_field_rate"), seed, _fail_next(body))
+                         _rate(body, "drop_field_rate"), seed, _fail_next(body), float(list_latency))
 
 
 class Faults:
@@ -102,6 +106,12 @@ class Faults:
             await asyncio.sleep(delay)  # the mock's own latency, not a wait in autofiler
         if fail:
             raise ApiError(500, BUSY)
+
+    async def before_list(self) -> None:
+        """Called first by a list JSON answer: the configured latency of a distant site."""
+        delay = self.settings.list_latency_ms / 1000
+        if delay:
+            await asyncio.sleep(delay)  # the mock's own latency, not a wait in autofiler
 
     def dropper(self) -> Callable[[dict[str, Any]], dict[str, Any]] | None:
         """For one save: None, or a function that removes one stored field (the save still answers success)."""

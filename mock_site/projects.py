@@ -28,6 +28,7 @@ def _row_project(row: sqlite3.Row) -> dict[str, Any]:
         "status_label": states[row["status"]], "filing_no": row["filing_no"] or "",
         "project_name": row["project_name"] or "", "project_type": row["project_type"] or "",
         "created_at": row["created_at"], "updated_at": row["updated_at"], "return_step": row["return_step"],
+        "form": row["form"],
     }
 
 
@@ -36,14 +37,14 @@ SELECT = ("SELECT p.*, u.name AS owner_name, u.phone AS owner_phone FROM project
 
 
 class ProjectsMixin:
-    def create_project(self: Registry, owner_id: int) -> dict[str, Any]:
+    def create_project(self: Registry, owner_id: int, form: str = "sop-2020") -> dict[str, Any]:
         owner = self.get_user(owner_id)
         if owner is None:
             raise Invalid("账号不存在")
         stamp = now()
         with self.tx() as c:
-            cur = c.execute("INSERT INTO projects(owner_id, institution, status, created_at, updated_at) "
-                            "VALUES(?, ?, 'draft', ?, ?)", (owner_id, owner["institution"], stamp, stamp))
+            cur = c.execute("INSERT INTO projects(owner_id, institution, status, created_at, updated_at, form) "
+                            "VALUES(?, ?, 'draft', ?, ?, ?)", (owner_id, owner["institution"], stamp, stamp, form))
             project_id = cur.lastrowid
         return self.get_project(project_id)  # type: ignore[return-value]
 
@@ -133,23 +134,28 @@ class ProjectsMixin:
                                if r.get("institution")])
         return []
 
-    def add_attachment(self: Registry, project_id: int, key: str, filename: str, data: bytes) -> dict[str, Any]:
-        """Store an uploaded PDF; a `file` field holds one file, so a new upload replaces the old one."""
+    def add_attachment(self: Registry, project_id: int, key: str, filename: str, data: bytes,
+                       widgets: dict[str, str] | None = None, limit: int | None = None) -> dict[str, Any]:
+        """Store an uploaded PDF; a `file` field holds one file, so a new upload replaces the old one.
+
+        `widgets` (key -> file, files or pdf) and `limit` (bytes) default to the sop-2020 form's and --upload-limit-mb.
+        """
+        widgets = FILE_WIDGETS if widgets is None else widgets
         project = self.get_project(project_id)
         if project is None:
             raise Invalid("项目不存在")
-        if key not in FILE_WIDGETS:
+        if key not in widgets:
             raise UploadRejected(f"未知的附件类型 {key}")
         if not self.editable(project):
             raise Conflict("项目当前状态不可编辑")
-        reason = pdf.problem(data, self.upload_limit)
+        reason = pdf.problem(data, self.upload_limit if limit is None else limit)
         if reason:
             raise UploadRejected(reason)
         sha = hashlib.sha256(data).hexdigest()
         name = (filename or "附件.pdf").replace("\\", "/").rsplit("/", 1)[-1]
         stamp = now()
         with self.tx() as c:
-            if FILE_WIDGETS[key] == "file":
+            if widgets[key] in ("file", "pdf"):
                 c.execute("DELETE FROM files WHERE project_id = ? AND key = ?", (project_id, key))
             cur = c.execute("INSERT INTO files(project_id, key, name, size, sha256, data, created_at) "
                             "VALUES(?,?,?,?,?,?,?)", (project_id, key, name, len(data), sha, data, stamp))
@@ -189,7 +195,7 @@ class ProjectsMixin:
             out.append({
                 "id": p["id"], "owner": p["owner_phone"], "owner_name": p["owner_name"],
                 "institution": p["institution"], "status": p["status"], "status_label": p["status_label"],
-                "filing_no": p["filing_no"], "project_name": p["project_name"],
+                "filing_no": p["filing_no"], "project_name": p["project_name"], "form": p["form"],
                 "modules": json.loads(r["modules"]), "attachments": files.get(p["id"], {}),
                 "timeline": events.get(p["id"], []), "created_at": p["created_at"], "updated_at": p["updated_at"],
             })

@@ -109,8 +109,9 @@ def _events(status: str, stamp: str, filing_no: str) -> tuple[list[tuple[str, st
     return rows, None
 
 
-def seed_projects(registry: Registry, owner_phone: str, count: int) -> dict[str, Any]:
-    """`count` complete projects of one owner in varied states, written in one transaction."""
+def seed_projects(registry: Registry, owner_phone: str, count: int, participant: str | None = None) -> dict[str, Any]:
+    """`count` complete projects of one owner in varied states, written in one transaction. With `participant`,
+    every project lists that institution as a participating unit (a lead unit's projects, seen by a sub-center)."""
     owner = registry.user_by_phone(owner_phone)
     if owner is None:
         raise Invalid(f"账号 {owner_phone} 不存在")
@@ -129,6 +130,11 @@ def seed_projects(registry: Registry, owner_phone: str, count: int) -> dict[str,
             pid, status = first + i, CYCLE[i % len(CYCLE)]
             stamp = (start + timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S")
             modules = complete_modules(pid, institution)
+            if participant:
+                impl = modules["implementation"]
+                impl["has_participating_units"] = "有"
+                impl["participating_units"] = [{"institution": participant, "unit_pi_name": "李四",
+                                                "unit_pi_phone": "13900000002"}]
             filing_no = registry.filing_number(c, institution) if status == "published" else ""
             rows, return_step = _events(status, stamp, filing_no)
             projects.append((pid, owner["id"], institution, status, filing_no or None, return_step,

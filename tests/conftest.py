@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import keyring
 import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
 
 from tests.support import CHROMIUM, DEMO_PI, MockServer
+
+TESTS = Path(__file__).parent
 
 BROWSER_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
@@ -75,6 +79,12 @@ def mock(mock_server):
 
 
 def pytest_collection_modifyitems(items):
+    for item in items:
+        parts = item.path.relative_to(TESTS).parts
+        if parts[0] == "reliability":
+            item.add_marker(pytest.mark.reliability)
+        elif parts[0] == "e2e" or uses_pytest_playwright(item):
+            item.add_marker(pytest.mark.e2e)
     # Once a test uses pytest-playwright (its `page` or `browser`), an asyncio loop lives for the rest of the
     # session, and autofiler's own sync Playwright, started in-process by later tests, refuses to run inside it.
     items.sort(key=uses_pytest_playwright)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from autofiler import redact
@@ -121,8 +122,18 @@ def check_sheet(sheet: Sheet) -> CheckResult:
         result.findings += _check_row(row, seen)
         result.accounts.append(_account(row))
     order = {name: i for i, name in enumerate(HEADERS)}
+    result.findings = [_with_letter(f, sheet) for f in result.findings]
     result.findings.sort(key=lambda f: (f.row or 0, order.get(f.column or "", len(order))))
     return result
+
+
+def _with_letter(finding: Finding, sheet: Sheet) -> Finding:
+    """The Excel column letter of the finding's column: where the file has it, else where the template does."""
+    if finding.column is None or finding.column_letter:
+        return finding
+    index = sheet.columns.get(finding.column) or (HEADERS.index(finding.column) + 1
+                                                  if finding.column in HEADERS else 0)
+    return replace(finding, column_letter=get_column_letter(index)) if index else finding
 
 
 def check_file(path: Path) -> CheckResult:

@@ -16,6 +16,7 @@ class Finding:
     severity: str
     rule: str
     message: str
+    column_letter: str | None = None  # where the column stands in the file (the template's place if missing)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -26,9 +26,9 @@ def render(result: CheckResult, source: str) -> str:
     lines = [f"检查 {source}（工作表「{result.sheet}」，{len(result.accounts)} 位申请人）"]
     for f in result.findings:
         where = f"第 {f.row} 行" if f.row else "整个文件"
-        column = f"「{f.column}」" if f.column else "—"
+        column = f"{f.column_letter or ''}列「{f.column}」" if f.column else "—"
         lines.append(
-            f"  {_pad(where, 10)}{_pad(column, 14)}{_pad(SEVERITY_LABELS[f.severity], 6)}"
+            f"  {_pad(where, 10)}{_pad(column, 18)}{_pad(SEVERITY_LABELS[f.severity], 6)}"
             f"{_pad(f.rule, 28)}{f.message}"
         )
     verdict = "有错误，请改正后再上传" if result.errors else "未发现错误，可以上传"

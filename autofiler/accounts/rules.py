@@ -11,7 +11,9 @@ from autofiler.accounts.history import check_education, check_work
 from autofiler.accounts.idcard import check_id_number
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
-_LANDLINE = re.compile(r"(?:0\d{2}-\d{8}|0[1-9]\d{2}-\d{7,8})(?:-\d{1,6})?")
+# 010 and 02x are three-digit area codes followed by 8 digits; the other codes (0xxx) by 7 or 8 digits.
+_LANDLINE = re.compile(r"(?:0(?:10|2\d)-\d{8}|0[3-9]\d{2}-\d{7,8})(?:-\d{1,6})?")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _EMAIL = re.compile(
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 )
@@ -37,6 +39,9 @@ def _full_width_note(value: str) -> str:
 
 
 def check_name(value: str) -> list[Problem]:
+    if _HAN.search(value) and re.search(r"\s", value):
+        joined = re.sub(r"\s+", "", value)
+        return [error("name.space", f"中文姓名「{value}」中间有空格，请删除：{joined}（少数民族姓名用 · 分隔）")]
     if not _NAME.fullmatch(value):
         return [error("name.format",
                       f"姓名「{value}」含数字或符号，只能是中文或英文字母（外文姓名可含空格、· 和 -）")]
@@ -60,7 +65,8 @@ def check_landline(value: str) -> list[Problem]:
     if _LANDLINE.fullmatch(value):
         return []
     return [error("landline.format",
-                  f"固定电话「{value}」格式不对，应为 区号-号码，如 010-12345678、0571-87654321，"
+                  f"固定电话「{value}」格式不对，应为 区号-号码，如 010-12345678、0571-87654321"
+                  "（010 和 02x 区号后为 8 位，其他区号后为 7 或 8 位），"
                   "分机号写在后面，如 010-12345678-801" + _full_width_note(value))]
 
 

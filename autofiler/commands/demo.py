@@ -1,6 +1,6 @@
 """autofiler demo: start a local mock registry, file the example spec on it, then walk the review to 已公开.
 
-The mock runs as `python -m mock_site --port <free> --db :memory: --control`; the filing runs as a child
+The mock runs as `python -m mock_site --port <free> --db :memory: --control` (mock_site.launcher); the filing runs as a child
 `autofiler submit --yes` with the demo PI's password in its environment (never on a command line) and a
 throwaway state folder, so the demo leaves nothing behind. Each review step is taken through the mock's control
 API and the 备案进度 state is printed until the filing number is issued.
@@ -8,15 +8,10 @@ API and the 备案进度 state is printed until the filing number is issued.
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -32,54 +27,14 @@ MAX_STEPS = 10
 OPINIONS = ("学术审查通过", "伦理审查通过", "机构审核通过")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def start_mock(shuffle: bool) -> Any:
+    """The mock registry as a child process (mock_site.launcher), on the SOP face the example spec is for."""
+    from mock_site.launcher import MockStartError, launch
 
-
-class Mock:
-    """The mock registry as a child process, with its control API."""
-
-    def __init__(self, shuffle: bool) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        cmd = [sys.executable, "-m", "mock_site", "--port", str(self.port), "--db", ":memory:", "--control"]
-        if shuffle:
-            cmd.append("--shuffle-dom")
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-    def wait_ready(self) -> None:
-        """Wait for the mock to answer; it signals nothing else, so each probe is paced by waiting on the
-        child process itself, which also notices at once when it fails to start."""
-        deadline = time.monotonic() + START_S
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "/login", timeout=2):
-                    return
-            except (urllib.error.URLError, OSError):
-                try:
-                    self.proc.wait(timeout=0.1)
-                except subprocess.TimeoutExpired:
-                    continue
-                err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
-                raise SiteError(f"模拟站点无法启动 / the mock registry did not start: {err.strip()[-500:]}") from None
-        raise SiteError(f"模拟站点 {START_S} 秒内没有响应 / the mock did not answer within {START_S} s")
-
-    def control(self, method: str, path: str, body: dict | None = None) -> Any:
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(f"{self.url}/__mock__/{path}", data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            return json.loads(resp.read().decode() or "null")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+    try:
+        return launch("--face", "sop-2020", *(["--shuffle-dom"] if shuffle else []), start_s=START_S)
+    except MockStartError as e:
+        raise SiteError(f"模拟站点无法启动 / {e}") from None
 
 
 def child_args(args: Any, spec: Path, url: str, state: str) -> list[str]:
@@ -100,9 +55,7 @@ def run(args: Any) -> int:
     if not spec.is_file():
         raise AutofilerError(f"找不到描述文件 / spec not found: {spec}")
     site_map = sitemap.load(getattr(args, "selectors", None))
-    mock = Mock(bool(args.shuffle_dom))
-    try:
-        mock.wait_ready()
+    with start_mock(bool(args.shuffle_dom)) as mock:
         reporter.say(f"模拟站点已启动 / mock registry at {mock.url} (demo PI {DEMO_USER})", "bold")
         with tempfile.TemporaryDirectory(prefix="autofiler-demo-") as state:
             env = {**os.environ, "AUTOFILER_PASSWORD": DEMO_PASSWORD, "AUTOFILER_STATE_DIR": state}
@@ -117,12 +70,10 @@ def run(args: Any) -> int:
                                      "--user", DEMO_USER, "--state-dir", state, "--no-notify"], env=env)
             if shown != EXIT_OK:
                 reporter.say(f"（备案进度页面未能读取 / the progress page could not be read: exit {shown}）", "yellow")
-    finally:
-        mock.stop()
     return EXIT_OK
 
 
-def review(mock: Mock, reporter: Reporter, site_map: sitemap.SiteMap) -> None:
+def review(mock: Any, reporter: Reporter, site_map: sitemap.SiteMap) -> None:
     """Approve the filed project step by step, printing its 备案进度 each time, until it is published."""
     filed = [p for p in mock.control("GET", "projects") if p.get("status") != "draft"]
     if not filed:

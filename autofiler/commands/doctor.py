@@ -25,6 +25,7 @@ class Checks:
     def __init__(self, reporter: Reporter) -> None:
         self.reporter = reporter
         self.failed = 0
+        self.warned = 0
 
     def ok(self, text: str) -> None:
         self.reporter.say(f"✓ {text}", "green")
@@ -32,6 +33,10 @@ class Checks:
     def bad(self, text: str, hint: str = "") -> None:
         self.failed += 1
         self.reporter.say(f"✗ {text}" + (f"\n    {hint}" if hint else ""), "red")
+
+    def warn(self, text: str, hint: str = "") -> None:
+        self.warned += 1
+        self.reporter.say(f"! {text}" + (f"\n    {hint}" if hint else ""), "yellow")
 
     def note(self, text: str) -> None:
         self.reporter.say(f"· {text}", "yellow")
@@ -73,8 +78,10 @@ def check_fonts(c: Checks) -> None:
 
 def check_keyring(c: Checks) -> None:
     name = credentials.backend_name()
-    if credentials.backend_usable():
-        c.ok(f"钥匙串 / keyring: {name}")
+    if credentials.backend_usable() and credentials.plain_file():
+        c.warn(f"钥匙串 / keyring: {credentials.store_description()}", credentials.PLAIN_FILE_ADVICE)
+    elif credentials.backend_usable():
+        c.ok(f"钥匙串 / keyring: {credentials.store_description()}")
     elif os.environ.get(credentials.ENV_PASSWORD):
         c.note(f"钥匙串 / keyring: {name} cannot keep passwords; AUTOFILER_PASSWORD is used instead")
     else:
@@ -158,6 +165,10 @@ def run(args: Any) -> int:
                 check_forms(c, settings)
             except AutofilerError as e:
                 c.bad(e.message, e.hint or "")
-    c.reporter.say("一切正常 / all fine" if not c.failed else f"{c.failed} 个问题 / problem(s)",
-                   "green" if not c.failed else "red")
+    if c.failed:
+        c.reporter.say(f"{c.failed} 个问题 / problem(s)", "red")
+    elif c.warned:
+        c.reporter.say(f"可以使用，{c.warned} 个警告 / usable, {c.warned} warning(s)", "yellow")
+    else:
+        c.reporter.say("一切正常 / all fine", "green")
     return 0 if not c.failed else 1

@@ -1,4 +1,5 @@
-"""`autofiler init [PATH]`: write a commented spec template with every field, its label and its options."""
+"""`autofiler init [--form GENERATION] [PATH]`: write a commented spec template with every field, its label and
+its options, for the form generation asked for."""
 
 from __future__ import annotations
 
@@ -7,10 +8,26 @@ from typing import Any
 
 from autofiler.errors import EXIT_OK, ConfigError
 
+# Without --form: the SOP's form, as `init` always wrote (see README); a new PI on the 2026 form asks for it.
+DEFAULT_FORM = "sop-2020"
+
+
+def render(form: str) -> str:
+    if form == "sop-2020":
+        from autofiler.spec import template
+
+        return template.render()
+    from autofiler.spec import template_catalog
+
+    return template_catalog.render(form)
+
 
 def run(args: Any) -> int:
-    from autofiler.spec import template
+    from autofiler.forms import generations
 
+    form = getattr(args, "form", None) or DEFAULT_FORM
+    if form not in generations():
+        raise ConfigError(f"未知的表单版本 {form} / unknown form generation {form!r}; known: {', '.join(generations())}")
     path = Path(args.path)
     if path.is_dir():
         raise ConfigError(f"{path} 是文件夹，请给出文件名 / {path} is a folder; give a file name")
@@ -19,7 +36,7 @@ def run(args: Any) -> int:
                           hint="加 --force 覆盖 / add --force to overwrite it")
     if not path.parent.is_dir():
         raise ConfigError(f"文件夹 {path.parent} 不存在 / the folder {path.parent} does not exist")
-    path.write_text(template.render(), encoding="utf-8")
-    print(f"已写入模板 {path}；填写后运行 autofiler validate {path} / wrote {path}; fill it in, then run "
-          f"autofiler validate {path}")
+    path.write_text(render(form), encoding="utf-8")
+    print(f"已写入模板 {path}（表单 {form}）；填写后运行 autofiler validate {path} / wrote {path} (form {form}); "
+          f"fill it in, then run autofiler validate {path}")
     return EXIT_OK

@@ -1,5 +1,8 @@
 """autofiler login: ask for the password, check it by logging in, keep it in the OS keyring. --forget removes it.
 
+The store is named as it is: without a desktop keyring the keyring library may fall back to a plain file, and
+that is said with a warning.
+
 The password is read with getpass (never from the command line). AUTOFILER_PASSWORD, when set, is what the
 other commands use instead; this command still stores what is typed.
 """
@@ -37,6 +40,8 @@ def run(args: Any) -> int:
     with session.open_site(settings, password=secret, fresh_login=True):
         pass  # reaching here means the site accepted the password
     credentials.save(settings, secret)
-    print(f"登录成功，密码已保存到系统钥匙串 / logged in; the password is kept in the OS keyring "
-          f"({credentials.backend_name()})", file=sys.stdout)
+    print(f"登录成功，密码已保存到{credentials.store_description()} / logged in; the password is kept there",
+          file=sys.stdout)
+    if credentials.plain_file():
+        print(f"警告 / warning: {credentials.PLAIN_FILE_ADVICE}", file=sys.stderr)
     return 0

@@ -12,6 +12,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from autofiler import config
 from autofiler.commands.submit import load_spec, page_failure, spec_parts
+from autofiler.errors import details_log
 from autofiler.site.report import Outcome, Reporter
 
 EXIT_PENDING = 2
@@ -19,40 +20,51 @@ EXIT_PENDING = 2
 
 def run(args: Any) -> int:
     settings = config.resolve(args)
-    name, values, _path, _pos = spec_parts(load_spec(args.spec))
+    result = load_spec(args.spec)
+    name, values, spec_path, _pos = spec_parts(result)
     user = settings.require_user()
     reporter = Reporter(settings.verbosity)
-    pending = plan(settings, reporter, name, values, user)
+    pending = plan(settings, reporter, name, values, user, spec_path=spec_path,
+                   site_project_id=getattr(result.spec, "site_project_id", None))
     return EXIT_PENDING if pending and getattr(args, "detailed_exitcode", False) else 0
 
 
 def plan(settings: config.Settings, reporter: Reporter, name: str, values: dict[str, dict[str, Any]],
-         user: str) -> bool:
+         user: str, *, spec_path: str = "", site_project_id: object = None) -> bool:
     """Print the per-module diff; True when anything would change."""
     from autofiler.site.session import open_site
     from autofiler.store import Store
 
     with Store(settings.state_dir) as store, open_site(settings) as site:
         try:
-            return _plan(site, store, reporter, name, values, user)
+            return _plan(site, store, reporter, name, values, user, spec_path, site_project_id)
         except PlaywrightError as e:
-            raise page_failure(site, reporter, e) from e
+            err = page_failure(site, reporter, e)
+            where = details_log(e, str(settings.state_dir))
+            if where:
+                err.message += f"\n技术细节 / details: {where}"
+            if "waiting for locator" in str(e):
+                err.hint = "run `autofiler doctor` to compare the site with the site map"
+            raise err from e
 
 
 def _plan(site: Any, store: Any, reporter: Reporter, name: str, values: dict[str, dict[str, Any]],
-          user: str) -> bool:
-    from autofiler.site import locate
+          user: str, spec_path: str = "", site_project_id: object = None) -> bool:
+    from autofiler.site import projects
     from autofiler.site.compare import diff_module, expected
     from autofiler.site.editor import Editor
     from autofiler.site.filing import module_digest
 
-    target = locate.find(site, store, name)
+    target = projects.find_for_spec(site, store, name, spec_path, site_project_id)
     if target.project_id is None:
         reporter.say(f"站点上没有“{name}”：submit 将新建项目并填写全部模块 / not on the site yet: submit "
                      "would create the project and fill every module")
         return True
+    if target.note:
+        reporter.say(target.note, "yellow")
     reporter.say(f"项目 / project {target.project_id} ({target.status_label}): {name}")
-    record = store.filing(site.base_url, user, name)
+    record = store.filing(site.base_url, user, name) or store.filing_of_project(site.base_url, user,
+                                                                              target.project_id)
     same_project = record is not None and record.project_id == target.project_id
     hashes = store.module_hashes(record.id) if record is not None and same_project else {}
     editor = Editor(site, target.project_id)

@@ -39,6 +39,12 @@ def check_all(paths: list[str]) -> list[Any]:
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [f for p in paths for f in loader.load(p).findings]
+    from autofiler.forms import DEFAULT_GENERATION, generations
+    from autofiler.spec.catalog_index import index
+
+    for generation in generations():  # catalog-driven generations too: built once, shared by the workers
+        if generation != DEFAULT_GENERATION:
+            index(generation)
     chunk = max(1, len(paths) // (workers * 4))
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         return [f for found in pool.imap(_findings, paths, chunksize=chunk) for f in found]

@@ -202,6 +202,7 @@ class Filer:
                              for f in module.fields if f.widget in ("file", "files") and want.get(f.key)
                              and f.key not in {d.key for d in diffs}]
         self.fill_and_save(module, diffs, force_files=files_stale)
+        self.reporter.saved(module.tab)  # for the closing summary of a run that fails before its read-back
         return Outcome(module.key, module.tab, "saved")
 
     def diffs(self, module: Module, want: dict[str, Any]) -> list[Diff]:

@@ -183,7 +183,7 @@ class ListReader:
             seen[row["id"]] = Project(
                 id=row["id"], project_name=row.get("project_name") or "", status=status_key(label, self.states),
                 status_label=label, filing_no=blank(row.get("filing_no")), updated_at=blank(row.get("updated_at")),
-                project_type=blank(row.get("project_type")),
+                project_type=blank(row.get("project_type")), pi=blank(row.get("pi")), unit=blank(row.get("unit")),
             )
         if len(seen) != total:
             raise SiteError(f"{where}读取不完整 / read {len(seen)} of {total} projects from {where}",

@@ -41,6 +41,8 @@ class Project:
     filing_no: str | None = None
     updated_at: str | None = None
     project_type: str | None = None
+    pi: str | None = None  # 负责人, where the list gives it
+    unit: str | None = None  # 单位 (the lead institution), where the list gives it
     opinion: str | None = None
     timeline: list[Event] | None = None
     # A list row carries no opinion: "opinion" is exported only when it was read (None then means "none given").
@@ -51,7 +53,7 @@ class Project:
         del data["opinion_read"]
         if not self.opinion_read:
             del data["opinion"]
-        for key in ("timeline", "project_type"):
+        for key in ("timeline", "project_type", "pi", "unit"):
             if data[key] is None:
                 del data[key]
         return data
@@ -59,7 +61,7 @@ class Project:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Project:
         known = {k: data.get(k) for k in ("id", "project_name", "status", "status_label", "filing_no",
-                                           "updated_at", "project_type", "opinion")}
+                                           "updated_at", "project_type", "pi", "unit", "opinion")}
         timeline = data.get("timeline")
         events = [Event(**e) for e in timeline] if timeline is not None else None
         return cls(**known, timeline=events, opinion_read="opinion" in data)  # type: ignore[arg-type]

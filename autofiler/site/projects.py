@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from autofiler.errors import SiteError
 from autofiler.site import list_json
@@ -93,6 +94,34 @@ def list_projects(site: Site, name: str | None = None) -> list[ProjectRow]:
     if len(rows) < data["total"]:
         raise SiteError(f"项目列表不完整 / read {len(rows)} of {data['total']} projects; nothing was created")
     return [ProjectRow(r["id"], r["name"], r["status"], m.state_key(r["status"]), r["filing_no"]) for r in rows]
+
+
+def find_for_spec(site: Site, store: Any, name: str, spec_path: str, spec_id: object = None) -> Any:
+    """The project a spec files into (a locate.Target), found in this order: the site project id written in the
+    spec (`site_project_id`), the id this machine recorded for the spec file, then the title. A project found by
+    id keeps it when its title changes: a rename is a change of 项目名称, never a new project."""
+    from autofiler.site import locate
+
+    user = site.settings.require_user()
+    written = str(spec_id).strip() if spec_id not in (None, "") else None
+    known = written or (store.spec_project(site.base_url, user, spec_path) if spec_path else None)
+    if known is not None:
+        row = next((r for r in list_projects(site) if r.id == known), None)
+        if row is None and written:
+            raise SiteError(
+                f"规格中的 site_project_id {known} 不在本账号的项目列表中，未新建任何项目 / the spec's "
+                f"site_project_id {known} is not among this account's projects; nothing was created",
+                hint="check the id (`autofiler progress --all` lists them), or remove site_project_id to find "
+                     "the project by its title")
+        if row is not None:
+            if row.state not in locate.EDITABLE:
+                raise locate.Locked(row)
+            note = ""
+            if row.name and row.name != name:
+                note = (f"项目名称将由“{row.name}”改为“{name}”（同一项目 {row.id}） / the title changes from "
+                        f"“{row.name}” to “{name}” in the same project {row.id}")
+            return locate.Target(row.id, row.state, row.status_label, note=note)
+    return locate.find(site, store, name)
 
 
 def create(site: Site) -> str:

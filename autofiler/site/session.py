@@ -12,8 +12,10 @@
         site.screenshot(path)                # password inputs masked
         site.trace.begin("module"); site.trace.end(path_or_None)   # one trace chunk, kept only with a path
 
-Cookies are kept in `<state>/sessions/<hash>.json` (mode 0600) and checked before use. Logging in happens with
-tracing paused, so a trace never holds the password.
+Cookies are kept in `<state>/sessions/<hash>.json` (mode 0600) and checked before use, beside a salted hash of
+the password that made them (never the password): a command given another password logs in afresh with it.
+Logging in happens with tracing paused, so a trace never holds the password. When a step fails and the site
+does not answer at all, the failure becomes SiteUnreachable (its own exit code, no bug report).
 """
 
 from __future__ import annotations
@@ -22,14 +24,19 @@ import contextlib
 import hashlib
 import json
 import os
+import socket
+import ssl
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, Response, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from autofiler import credentials
 from autofiler.config import Settings
-from autofiler.errors import SessionExpired, SiteError
+from autofiler.errors import CredentialError, SessionExpired, SiteError, SiteUnreachable
 from autofiler.site import browser as B
 from autofiler.site import login as L
 from autofiler.site import sitemap
@@ -38,6 +45,8 @@ from autofiler.site import ui as U
 PASSWORD_INPUTS = "input[type=password]"
 NAV_TIMEOUT_MS = 30_000
 ACTION_TIMEOUT_MS = 15_000
+PROBE_TIMEOUT_S = 10
+DOWN_STATUSES = (502, 503, 504)  # a gateway or maintenance page: the site itself is not there
 
 
 class Tracer:
@@ -95,6 +104,7 @@ class Site:
         self.base_url = settings.site
         self.trace = Tracer(context)
         self._password = password
+        self.password_source = credentials.PROMPT if password is not None else ""
 
     # addresses -------------------------------------------------------------------------------------------
     def url(self, path: str) -> str:
@@ -141,13 +151,20 @@ class Site:
     # login -----------------------------------------------------------------------------------------------
     def password(self) -> str:
         if self._password is None:
-            self._password = credentials.password(self.settings)
+            self._password, self.password_source = credentials.password_and_source(self.settings)
         return self._password
 
     def login(self) -> None:
         with self.trace.paused():
-            L.login(self.page, self.settings, self.map, self.password())
+            secret = self.password()
+            try:
+                L.login(self.page, self.settings, self.map, secret)
+            except CredentialError as e:
+                if e.message.startswith("登录失败"):  # the site refused the password: say which one it was
+                    raise CredentialError(e.message, hint=credentials.refused_hint(self.password_source)) from None
+                raise
             save_cookies(self.context, cookie_file(self.settings))
+            save_fingerprint(self.settings, secret)
 
     def logged_in(self) -> bool:
         """Whether the restored cookies still hold a session (no login page, and a menu entry of the site map
@@ -183,6 +200,59 @@ def save_cookies(context: BrowserContext, path: Path) -> None:
 
 def forget_cookies(settings: Settings) -> None:
     cookie_file(settings).unlink(missing_ok=True)
+    fingerprint_file(settings).unlink(missing_ok=True)
+
+
+def fingerprint_file(settings: Settings) -> Path:
+    return cookie_file(settings).with_suffix(".password")
+
+
+def save_fingerprint(settings: Settings, secret: str) -> None:
+    """Keep a salted hash of the password that made the saved session beside it."""
+    credentials.write_fingerprint(fingerprint_file(settings), secret)
+
+
+def made_with(settings: Settings, secret: str) -> bool:
+    """Whether the saved session was made with this password (False when that is not known)."""
+    return credentials.matches_fingerprint(fingerprint_file(settings), secret)
+
+
+def given_password(password: str | None) -> str | None:
+    """The password this command was given (typed, or in the environment), which beats a saved session."""
+    return password if password is not None else os.environ.get(credentials.ENV_PASSWORD) or None
+
+
+def unreachable(url: str, timeout: float = PROBE_TIMEOUT_S) -> str | None:
+    """Why the site at `url` does not answer (refused, no such host, timed out, a 502/503/504 page), in words
+    for the user; None when it answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout):
+            return None
+    except urllib.error.HTTPError as e:
+        return f"HTTP {e.code}" if e.code in DOWN_STATUSES else None
+    except (urllib.error.URLError, OSError) as e:
+        reason = getattr(e, "reason", e)
+        if isinstance(reason, ConnectionRefusedError):
+            return "连接被拒绝 / connection refused"
+        if isinstance(reason, socket.gaierror):
+            return "域名无法解析 / the host name does not resolve"
+        if isinstance(reason, TimeoutError):
+            return "没有响应 / no answer in time"
+        if isinstance(reason, ssl.SSLError) or not isinstance(reason, OSError):
+            return None  # it answers, but not as expected: not a matter of reaching it
+        return f"连接失败 / the connection failed: {type(reason).__name__}"
+
+
+@contextlib.contextmanager
+def down_means_unreachable(settings: Settings) -> Iterator[None]:
+    """A failed step on a site that does not answer at all is SiteUnreachable, not a page or driver problem."""
+    try:
+        yield
+    except (PlaywrightError, SiteError) as e:
+        reason = unreachable(settings.site + "/")
+        if reason:
+            raise SiteUnreachable(settings.site, reason) from e
+        raise
 
 
 @contextlib.contextmanager
@@ -193,25 +263,31 @@ def open_site(settings: Settings, *, password: str | None = None, fresh_login: b
     site_map = site_map or sitemap.load(settings.selectors)
     settings.require_user()
     saved = cookie_file(settings)
+    given = given_password(password)
+    if given is not None and saved.is_file() and not made_with(settings, given):
+        fresh_login = True  # the saved session was made with another password: this one must prove itself
     with contextlib.ExitStack() as stack:
         with credentials.env_hidden():  # the driver and the browser it starts never see the password
             pw = stack.enter_context(sync_playwright())
         browser = B.launch(pw, settings)
         try:
-            state = str(saved) if saved.is_file() and not fresh_login else None
-            context = browser.new_context(locale=B.LOCALE, storage_state=state, accept_downloads=False)
-            context.set_default_timeout(ACTION_TIMEOUT_MS)
-            context.set_default_navigation_timeout(NAV_TIMEOUT_MS)
-            site = Site(settings, site_map, context, password)
-            if fresh_login or state is None or not site.logged_in():
-                site.login()
-            try:
-                yield site
-            finally:
-                with contextlib.suppress(Exception):
-                    site.trace.close()
-                with contextlib.suppress(Exception):
-                    if not site.on_login_page():
-                        save_cookies(context, saved)
+            with down_means_unreachable(settings):
+                state = str(saved) if saved.is_file() and not fresh_login else None
+                context = browser.new_context(locale=B.LOCALE, storage_state=state, accept_downloads=False)
+                context.set_default_timeout(ACTION_TIMEOUT_MS)
+                context.set_default_navigation_timeout(NAV_TIMEOUT_MS)
+                site = Site(settings, site_map, context, password)
+                if fresh_login or state is None or not site.logged_in():
+                    if state is None or fresh_login:
+                        forget_cookies(settings)  # a refused password leaves no session behind
+                    site.login()
+                try:
+                    yield site
+                finally:
+                    with contextlib.suppress(Exception):
+                        site.trace.close()
+                    with contextlib.suppress(Exception):
+                        if not site.on_login_page():
+                            save_cookies(context, saved)
         finally:
             browser.close()

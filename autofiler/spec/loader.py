@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from autofiler import forms
 from autofiler.errors import SpecError
 from autofiler.spec import catalog, pdfcheck, rules, translate
 from autofiler.spec.findings import ERROR, NOTE, WARNING, Finding
@@ -101,12 +102,47 @@ def _validate_modules(data: dict[Any, Any], out: Reporter) -> dict[str, SpecMode
     return modules
 
 
+def _top_keys(data: dict[Any, Any], file: str, parsed: Parsed) -> tuple[str | None, list[Finding]]:
+    """The spec's generation (`form:`, absent = sop-2020; None when unknown) and findings on the top-level keys."""
+    out = Reporter(file, parsed)
+    before = len(out.findings)
+    known = forms.generations()
+    form = data.get("form", forms.DEFAULT_GENERATION)
+    if form not in known:
+        out.error("form", "form", f"未知的表单版本 {translate.shown(form)}；可选：{', '.join(known)} / unknown form "
+                                  f"generation '{translate.shown(form)}'; known: {', '.join(known)}")
+        form = None
+    pid = data.get("site_project_id")
+    if pid is not None and (isinstance(pid, bool) or not isinstance(pid, (int, str)) or not str(pid).strip()):
+        out.error("type", "site_project_id", "应为网站上的项目编号（数字或文本） / should be the site's project id "
+                                             "(a number or text)")
+    return form, out.findings[before:]
+
+
 def load_text(text: str, file: str = "<spec>", base_dir: Path | None = None) -> LoadResult:
-    """Check spec text; attachment paths are relative to `base_dir` (default: the current folder)."""
+    """Check spec text; attachment paths are relative to `base_dir` (default: the current folder).
+
+    The top-level `form:` names the spec's generation: sop-2020 (the default) is checked by the hand-written
+    models, any other generation straight from its catalog (autofiler.spec.catalog_spec).
+    """
     base = base_dir or Path.cwd()
     parsed = parse(text, file)
-    out = Reporter(file, parsed)
     data = parsed.data
+    top: list[Finding] = []
+    pid = None
+    if parsed.ok and isinstance(data, dict):
+        form, top = _top_keys(data, file, parsed)
+        if form is None:
+            findings = sorted([*Reporter(file, parsed).findings, *top], key=lambda f: (f.line, f.col))
+            return LoadResult(Path(file), None, findings, parsed)
+        if form != forms.DEFAULT_GENERATION:
+            from autofiler.spec.catalog_spec import load_catalog
+
+            return load_catalog(parsed, file, base, form, top)
+        pid = data.get("site_project_id")
+        data = {k: v for k, v in data.items() if k not in ("form", "site_project_id")}
+    out = Reporter(file, parsed)
+    out.findings += top
     spec = None
     if parsed.ok and data is None:
         out.error("empty-file", "", "文件是空的；可用 autofiler init 生成模板 / the file is empty; autofiler init "
@@ -123,6 +159,7 @@ def load_text(text: str, file: str = "<spec>", base_dir: Path | None = None) -> 
         if not out.has_errors:
             spec = Spec.model_validate({k: m for k, m in modules.items() if m is not None})
             spec._base_dir = base
+            spec._site_project_id = pid
     findings = sorted(out.findings, key=lambda f: (f.line, f.col))
     return LoadResult(Path(file), spec, findings, parsed)
 

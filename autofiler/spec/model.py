@@ -42,6 +42,16 @@ class Spec(SpecModel):
 
     # The spec file's folder: attachment paths are relative to it.
     _base_dir: Path = PrivateAttr(default_factory=Path.cwd)
+    # The top-level `site_project_id:` (the site's id of this project), outside the modules.
+    _site_project_id: int | str | None = PrivateAttr(default=None)
+
+    @property
+    def form(self) -> str:
+        return "sop-2020"
+
+    @property
+    def site_project_id(self) -> int | str | None:
+        return self._site_project_id
 
     @property
     def project_name(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from autofiler.spec import catalog
@@ -33,11 +34,12 @@ def locate(parsed: Parsed, path: str) -> tuple[int, int]:
 
 
 class Reporter:
-    def __init__(self, file: str, parsed: Parsed) -> None:
+    def __init__(self, file: str, parsed: Parsed, label_of: Callable[[str], str] = catalog.label_of) -> None:
         self.file = file
         self.parsed = parsed
+        self.label_of = label_of  # the Chinese label of a path, in the spec's form generation
         self.findings: list[Finding] = [
-            replace(f, label=catalog.label_of(f.path)) if f.path else f for f in parsed.findings
+            replace(f, label=label_of(f.path)) if f.path else f for f in parsed.findings
         ]
 
     def locate(self, path: str) -> tuple[int, int]:
@@ -45,7 +47,7 @@ class Reporter:
 
     def add(self, severity: str, rule: str, path: str, message: str) -> None:
         line, col = self.locate(path)
-        self.findings.append(Finding(self.file, line, col, severity, rule, path, catalog.label_of(path), message))
+        self.findings.append(Finding(self.file, line, col, severity, rule, path, self.label_of(path), message))
 
     def error(self, rule: str, path: str, message: str) -> None:
         self.add(ERROR, rule, path, message)

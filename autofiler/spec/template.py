@@ -101,7 +101,8 @@ def _field(f: FieldMeta, indent: str) -> list[str]:
 
 
 def render() -> str:
-    out = [HEADER]
+    form = "form: sop-2020                   # 表单版本 / the form generation (autofiler init --form live-2026: the 2026 form)"
+    out = [HEADER, form, ""]
     for mod in catalog.MODULES:
         need_text = "" if mod.required else "（可整体省略 / may be left out）"
         out.append(f"# ── {mod.label}{need_text} ──")

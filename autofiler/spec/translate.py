@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from autofiler.spec import catalog
+from autofiler.spec import catalog, counterparts
 from autofiler.spec.modules import UNION_TAGS
 from autofiler.spec.reporter import Reporter, parent
 from autofiler.spec.yamlpos import join
@@ -66,7 +66,13 @@ def unknown_key_message(path: str) -> str:
     key = catalog.split_path(path)[-1] if path else ""
     pairs = known_keys(parent(path))
     by_label = {label: k for k, label in pairs}
-    guess = by_label.get(str(key)) or suggest(str(key), [k for k, _ in pairs])
+    guess = by_label.get(str(key))
+    pair = counterparts.counterpart(str(key), parent(path), "live-2026", "sop-2020")
+    if pair and not guess:  # a key of the 2026 form in a spec without `form: live-2026`
+        return (f"{shown(key)} 是 live-2026 表单的键（文件开头缺少 form: live-2026？）；sop-2020 中对应 {pair.target} / "
+                f"'{shown(key)}' is a key of the live-2026 form (is `form: live-2026` missing?); in sop-2020 it is "
+                f"{pair.target}")
+    guess = guess or suggest(str(key), [k for k, _ in pairs])
     if guess:
         return f"未知的键 {shown(key)}，是否应为 {guess}？ / unknown key '{shown(key)}'; did you mean {guess}?"
     return f"未知的键 {shown(key)}（可用 autofiler init 生成带全部键的模板） / unknown key '{shown(key)}'"

@@ -15,7 +15,8 @@ from pydantic import AfterValidator, BeforeValidator, GetCoreSchemaHandler, GetJ
 from pydantic_core import PydanticCustomError, core_schema
 
 MOBILE = re.compile(r"1[3-9]\d{9}", re.ASCII)
-LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}(-\d{1,6})?", re.ASCII)  # 010-12345678, 01012345678
+# 010 and 02x are three-digit area codes followed by 8 digits; the other codes (0xxx) by 7 or 8 digits.
+LANDLINE = re.compile(r"(?:0(?:10|2\d)-?\d{8}|0[3-9]\d{2}-?\d{7,8})(?:-\d{1,6})?", re.ASCII)
 ICD10 = re.compile(r"[A-Z]\d{2}(\.[0-9A-Za-z]{1,8})?", re.ASCII)  # one code: C34.9
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", re.ASCII)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)

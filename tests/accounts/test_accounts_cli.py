@@ -43,7 +43,7 @@ def test_errors_exit_1_with_row_column_severity_rule_and_message(tmp_path: Path,
     code, out, _ = run(capsys, "check", str(path))
     assert code == 1
     [line] = [ln for ln in out.splitlines() if "fields.full_width_semicolon" in ln]
-    assert "第 3 行" in line and "「研究领域」" in line and "错误" in line and "中文分号「；」" in line
+    assert "第 3 行" in line and "K列「研究领域」" in line and "错误" in line and "中文分号「；」" in line
     assert "错误 1 条" in out
 
 
@@ -60,8 +60,8 @@ def test_json_shape(tmp_path: Path, capsys) -> None:
     assert code == 1
     data = json.loads(out)
     assert set(data) == {"findings", "accounts"}
-    assert data["findings"] == [{"row": 3, "column": "邮编", "severity": "error", "rule": "postcode.format",
-                                 "message": "邮编「10003」应为 6 位数字"}]
+    assert data["findings"] == [{"row": 3, "column": "邮编", "column_letter": "I", "severity": "error",
+                                 "rule": "postcode.format", "message": "邮编「10003」应为 6 位数字"}]
     assert data["accounts"] == [
         {"row": 2, "name": "张三", "password": "zs_123456", "password_is_default": True},
         {"row": 3, "name": "李四", "password": "Typed-Secret-9", "password_is_default": False},
@@ -118,3 +118,16 @@ def test_real_process_exit_code_and_json(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     [finding] = json.loads(done.stdout)["findings"]
     assert finding["rule"] == "duplicate" and "与第 2 行重复" in finding["message"]
+
+
+def test_the_column_letter_is_where_the_column_stands_in_the_file(tmp_path: Path, capsys) -> None:
+    def move_postcode_to_the_end(ws) -> None:  # 邮编 (I) cut and pasted after the last column (O)
+        for row in ws.iter_rows(min_row=1, max_row=3):
+            row[0].parent.cell(row[0].row, 15).value = row[8].value
+        ws.delete_cols(9)
+
+    path = write_sheet(tmp_path / "moved.xlsx", [applicant(0, 邮编="10003")], change=move_postcode_to_the_end)
+    code, out, _ = run(capsys, "check", str(path), "--json")
+    assert code == 1
+    found = {(f["rule"], f["column"]): f["column_letter"] for f in json.loads(out)["findings"]}
+    assert found[("postcode.format", "邮编")] == "N"

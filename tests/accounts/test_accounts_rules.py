@@ -28,6 +28,13 @@ FAILING = [
     ("固定电话", "12345678", "landline.format"),
     ("固定电话", "010-1234567", "landline.format"),
     ("固定电话", "(010)12345678", "landline.format"),
+    ("固定电话", "010-8888888", "landline.format"),  # 010 and 02x take 8 digits
+    ("固定电话", "021-1234567", "landline.format"),
+    ("固定电话", "011-12345678", "landline.format"),  # not an area code
+    ("固定电话", "0571-123456", "landline.format"),
+    ("姓名", "张 三", "name.space"),
+    ("姓名", "张　三", "name.space"),  # a full-width space
+    ("姓名", "阿依古丽 买买提", "name.space"),
     ("邮箱", "zhangsan.example.com", "email.format"),
     ("邮箱", "zhangsan@example", "email.format"),
     ("邮箱", "zhang san@example.com", "email.format"),
@@ -83,3 +90,8 @@ def test_short_password_is_a_warning_that_does_not_show_it() -> None:
     [problem] = check_value("密码", "abc123")
     assert problem.severity == "warning" and problem.rule == "password.weak"
     assert "abc123" not in problem.message and "6 位" in problem.message
+
+
+def test_a_space_inside_a_chinese_name_says_to_remove_it() -> None:
+    [problem] = check_value("姓名", "张 三")
+    assert problem.rule == "name.space" and "张三" in problem.message

@@ -62,7 +62,7 @@ def test_schema_is_json_with_every_module(capsys):
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["type"] == "object" and schema["additionalProperties"] is False
-    assert list(schema["properties"]) == [m.key for m in catalog.MODULES]
+    assert list(schema["properties"]) == ["form", "site_project_id", *(m.key for m in catalog.MODULES)]
     assert set(schema["required"]) == {m.key for m in catalog.MODULES if m.required}
     for mod in catalog.MODULES:
         ref = schema["properties"][mod.key].get("$ref") or next(

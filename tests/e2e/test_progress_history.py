@@ -72,7 +72,8 @@ def test_exports_equal_the_registry(mock, tmp_path):
     assert all(r[col["检查时间"]] for r in body)
 
     piped = autofiler(mock, "progress", "--all", "--format", "csv")
-    assert piped.stdout.splitlines()[0].startswith("checked_at,id,project_name")
+    # with a BOM, so that `> progress.csv` opens in Excel on a Chinese Windows too
+    assert piped.stdout.splitlines()[0].startswith("\ufeffchecked_at,id,project_name")
     assert len(piped.stdout.splitlines()) == 13
 
 

@@ -135,5 +135,8 @@ def test_a_second_check_reuses_the_session_of_the_first(mock, account):
     mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 3})
     assert autofiler(mock, "progress", "--all", account=account).returncode == 0
     # with the saved cookies still good, the password is not needed again
-    again = autofiler(mock, "progress", "--all", account={**account, "password": "wrong-password"})
+    again = autofiler(mock, "progress", "--all", account={**account, "password": ""})
     assert again.returncode == 0, again.stderr
+    # but a password given that differs from the one that made the session must prove itself (issue 13, item 6)
+    wrong = autofiler(mock, "progress", "--all", account={**account, "password": "wrong-password"})
+    assert wrong.returncode == 1 and "AUTOFILER_PASSWORD" in wrong.stderr

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
+from mock_site.launcher import launch
 from tests.mock_site.api_support import (
     client,
     complete,
@@ -20,7 +18,7 @@ from tests.mock_site.api_support import (
     pdf_bytes,
     upload,
 )
-from tests.support import ADMIN, DEMO_PI, ROOT, free_port
+from tests.support import ADMIN, DEMO_PI
 
 
 def test_projects_show_values_in_spec_types(mock):
@@ -138,25 +136,10 @@ def test_reset_empties_state_and_ends_sessions(mock):
 
 
 def test_without_the_flag_there_is_no_control_api():
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "mock_site", "--port", str(port)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:  # poll until the server answers, as tests.support.MockServer does
-            try:
-                urllib.request.urlopen(url + "/login", timeout=1).read()
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "mock did not start"
-                time.sleep(0.05)
+    with launch("--face", "sop-2020", control=False) as mock:
         with pytest.raises(urllib.error.HTTPError) as caught:
-            urllib.request.urlopen(url + "/__mock__/projects", timeout=5)
+            urllib.request.urlopen(mock.url + "/__mock__/projects", timeout=5)
         assert caught.value.code == 404
-    finally:
-        proc.terminate()
-        proc.wait(5)
 
 
 def test_the_three_lists_answer_json_with_the_rows_their_pages_show(mock):

@@ -89,3 +89,14 @@ def test_email_message():
     assert msg["To"] == "a@x.cn, b@x.cn" and msg["From"] == "af@x.cn"
     assert "2 progress changes" in msg["Subject"]
     assert "请补充知情同意书" in msg.get_content()
+
+
+def test_a_failed_checks_alert_reads_as_such_on_every_kind():
+    alert = notify.site_down_payload("http://127.0.0.1:8765", "2026-01-02T03:04:05", 3,
+                                     "站点无法访问 / the site does not answer: http://127.0.0.1:8765")
+    assert "3 progress checks in a row failed" in notify.title(alert)
+    assert "does not answer" in notify.wecom_body(alert)["markdown"]["content"]
+    assert "does not answer" in notify.dingtalk_body(alert)["markdown"]["text"]
+    target = notify.parse_targets([{"kind": "email", "host": "h", "to": "a@x.cn"}])[0]
+    msg = notify.email_message(target, alert)
+    assert "in a row failed" in msg["Subject"] and "does not answer" in msg.get_content()

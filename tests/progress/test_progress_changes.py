@@ -1,8 +1,9 @@
 import pytest
 
 from autofiler.errors import ConfigError, SpecError
-from autofiler.progress import Request, detect_changes, record, scope_of, spec_project_name, split_targets
+from autofiler.progress import Request, detect_changes, record, scope_of, split_targets
 from autofiler.site.progress import Project, status_key
+from autofiler.spec.title import title_of
 from autofiler.store import Store
 from tests.progress.factory import project, returned
 
@@ -105,9 +106,9 @@ def test_a_spec_without_project_name_names_the_field(tmp_path):
     spec = tmp_path / "p.yaml"
     spec.write_text("basic_info:\n  project_type: 非注册临床研究\n", encoding="utf-8")
     with pytest.raises(SpecError, match="basic_info.project_name"):
-        spec_project_name(spec)
+        title_of(spec)
     with pytest.raises(SpecError, match="cannot read"):
-        spec_project_name(tmp_path / "missing.yaml")
+        title_of(tmp_path / "missing.yaml")
 
 
 def test_request_needs_exactly_one_mode():
@@ -118,3 +119,12 @@ def test_request_needs_exactly_one_mode():
     args = Namespace(targets=["1"], all=True, subcenters=False)
     with pytest.raises(ConfigError, match="one of"):
         Request.from_args(args)
+
+
+def test_the_title_of_a_2026_spec_is_its_research_title(tmp_path):
+    spec = tmp_path / "p.yaml"
+    spec.write_text("form: live-2026\nbasic_info:\n  research_title: 某项研究\n", encoding="utf-8")
+    assert title_of(spec) == "某项研究"
+    spec.write_text("form: live-2026\nbasic_info:\n  public_title: 通俗名称\n", encoding="utf-8")
+    with pytest.raises(SpecError, match="research_title（医学研究题目）"):
+        title_of(spec)

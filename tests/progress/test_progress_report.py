@@ -1,6 +1,8 @@
 import csv
+import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -36,10 +38,10 @@ def test_csv_has_one_row_per_project_with_the_check_time():
     report.write_csv(sample(), buffer)
     rows = list(csv.reader(io.StringIO(buffer.getvalue())))
     assert rows[0] == ["checked_at", "id", "project_name", "status", "status_label", "filing_no", "updated_at",
-                       "opinion"]
+                       "pi", "unit", "opinion"]
     assert [r[1] for r in rows[1:]] == ["3", "7", "8"]
     assert {r[0] for r in rows[1:]} == {"2025-06-01T08:00:00"}
-    assert rows[2][7] == "请补充伦理批件" and rows[1][5] == "MR-11-25-000003"
+    assert rows[2][9] == "请补充伦理批件" and rows[1][5] == "MR-11-25-000003"
 
 
 def test_xlsx_reads_back(tmp_path):
@@ -47,10 +49,15 @@ def test_xlsx_reads_back(tmp_path):
     report.write_xlsx(sample(), out)
     book = load_workbook(out, read_only=True)
     rows = [list(r) for r in book["备案进度"].iter_rows(values_only=True)]
-    assert rows[0] == ["检查时间", "项目编号", "项目名称", "状态代码", "状态", "备案号", "更新时间", "审核意见"]
+    assert rows[0] == ["检查时间", "项目编号", "项目名称", "状态代码", "状态", "备案号", "更新时间", "负责人", "单位",
+                       "审核意见"]
     assert len(rows) == 4
-    assert rows[1][:6] == ["2025-06-01T08:00:00", "3", "项目3", "published", "已公开", "MR-11-25-000003"]
-    assert rows[2][7] == "请补充伦理批件"
+    # times are real date-times in the sheet, so that the office can sort and filter them
+    assert rows[1][:6] == [dt.datetime(2025, 6, 1, 8), "3", "项目3", "published", "已公开", "MR-11-25-000003"]
+    assert rows[2][9] == "请补充伦理批件"
+    full = load_workbook(out)
+    assert full["备案进度"].auto_filter.ref == "A1:J4"
+    assert full["备案进度"]["A2"].number_format == "yyyy-mm-dd hh:mm"
     changes = [list(r) for r in book["变化"].iter_rows(values_only=True)]
     assert changes[1][:5] == ["7", "项目7", "status", "学术审查中", "退回修改"]
 
@@ -90,3 +97,28 @@ def test_baseline_is_said_as_such():
     buffer = io.StringIO()
     report.print_changes(first, buffer)
     assert "baseline of 1 projects" in buffer.getvalue()
+
+
+def test_csv_on_stdout_carries_a_bom_for_excel():
+    out = io.TextIOWrapper(io.BytesIO(), encoding="gbk")  # a Chinese Windows console's code page
+    report.emit(sample(), "csv", None, stdout=out, stderr=io.StringIO())
+    out.flush()
+    data = out.buffer.getvalue()
+    assert data.startswith(b"\xef\xbb\xbf") and "项目3".encode() in data
+
+
+def test_table_stays_readable_at_80_columns(monkeypatch):
+    from rich.cells import cell_len
+
+    long_name = "超说明书使用利妥昔单抗治疗难治性肾病综合征的多中心随机对照研究"
+    projects = [project(str(100 + i), f"伦理审查中{i}", "ethics_review") for i in range(11)]
+    for p in projects:
+        p.project_name = long_name
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = io.StringIO()
+    narrow.isatty = lambda: True  # type: ignore[method-assign]
+    report.print_table(result(projects), narrow)
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in narrow.getvalue().splitlines()]  # colours off
+    assert max(cell_len(line) for line in lines) <= 80
+    assert len(lines) <= 11 * 3 + 6  # at most three lines a project (221 lines before)
+    assert "超说明书使用利妥" in narrow.getvalue()  # names are not cut to two characters

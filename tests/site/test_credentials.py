@@ -55,3 +55,54 @@ def test_children_never_inherit_the_password(monkeypatch):
                               capture_output=True, text=True, check=True).stdout.strip()
     assert seen == "None"
     assert os.environ["AUTOFILER_PASSWORD"] == "Inherit#123"  # this process still has it
+
+
+def test_a_plain_file_store_is_named_as_such(tmp_path):
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "keyring_pass.cfg")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    try:
+        assert credentials.plain_file() == str(tmp_path / "keyring_pass.cfg")
+        assert "plain file" in credentials.store_description()
+        assert str(tmp_path / "keyring_pass.cfg") in credentials.store_description()
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_a_real_keyring_is_not_a_plain_file(memory_keyring):
+    assert credentials.plain_file() is None
+    assert "OS keyring" in credentials.store_description()
+
+
+def test_the_password_source_is_known(tmp_path, monkeypatch):
+    s = settings(tmp_path)
+    credentials.save(s, "FromKeyring1")
+    monkeypatch.delenv("AUTOFILER_PASSWORD", raising=False)
+    assert credentials.password_and_source(s) == ("FromKeyring1", credentials.KEYRING)
+    monkeypatch.setenv("AUTOFILER_PASSWORD", "FromEnv123")
+    assert credentials.password_and_source(s) == ("FromEnv123", credentials.ENVIRONMENT)
+
+
+def test_a_refused_password_hint_names_its_source():
+    assert "AUTOFILER_PASSWORD" in credentials.refused_hint(credentials.ENVIRONMENT)
+    assert "autofiler login" in credentials.refused_hint(credentials.KEYRING)
+    typed = credentials.refused_hint(credentials.PROMPT)
+    assert "autofiler login" not in typed and "type it again" in typed
+
+
+def test_a_saved_session_keeps_a_salted_hash_never_the_password(tmp_path):
+    from autofiler.site import session
+
+    s = settings(tmp_path)
+    session.save_fingerprint(s, "Right#pass1")
+    text = session.fingerprint_file(s).read_text()
+    assert "Right#pass1" not in text and "salt" in text
+    assert session.made_with(s, "Right#pass1")
+    assert not session.made_with(s, "Wrong#pass1")
+    session.save_fingerprint(s, "Right#pass1")
+    assert session.fingerprint_file(s).read_text() != text  # a new salt each time
+    assert (session.fingerprint_file(s).stat().st_mode & 0o777) == 0o600

@@ -16,6 +16,9 @@ EXAMPLES = {
     "mc-informed-consent.pdf": ("Informed consent form", "Dapagliflozin in HFpEF: a multicentre randomised trial"),
     "mc-ethics-approval.pdf": ("Ethics approval letter", "Multicentre ethics review, lead unit"),
     "mc-data-management-plan.pdf": ("Data management plan", "Electronic data capture, monitoring and archiving"),
+    "drug-label.pdf": ("Package insert", "Rituximab injection: approved indications, dosage, warnings"),
+    "obs-protocol.pdf": ("Study protocol", "Prospective cohort of frailty in older inpatients"),
+    "obs-consent-waiver.pdf": ("Informed consent form", "Observational cohort: consent form and waiver request"),
 }
 
 

@@ -1,0 +1,153 @@
+"""A logged-in browser session on a classic face. Logged in means the logged-in layout shows (a site-map
+selector), whatever the addresses look like; the session's machinery (browser, cookies, trace, evidence,
+5xx retry of a navigation, one fresh login on a trip to the login form) is the shared Site's."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Locator, sync_playwright
+
+from autofiler import credentials, redact
+from autofiler.config import Settings, insecure_warning, origin_of
+from autofiler.errors import CredentialError, SiteError
+from autofiler.site import browser
+from autofiler.site.login import same_origin_only
+from autofiler.site.maps.resolve import ClassicSite
+from autofiler.site.session import (
+    ACTION_TIMEOUT_MS,
+    NAV_TIMEOUT_MS,
+    Site,
+    cookie_file,
+    down_means_unreachable,
+    forget_cookies,
+    save_cookies,
+)
+from autofiler.site.widgets_classic.context import exact
+
+LOGIN_MS = 30_000
+
+
+class ClassicSession(Site):
+    """Site, with login and the login check judged on a classic face's layout."""
+
+    def __init__(self, settings: Settings, site: ClassicSite, context: Any, password: str | None = None) -> None:
+        super().__init__(settings, site, context, password)  # type: ignore[arg-type]
+        self.classic = site
+
+    @property
+    def smap(self) -> Any:
+        return self.classic.map
+
+    def on_login_page(self) -> bool:
+        lay = self.smap.layout
+        return self.page.locator(lay.login_form).count() > 0 and self.page.locator(lay.logged_in).count() == 0
+
+    def layout_shows(self) -> Locator:
+        """Either layout: the logged-in one or the login form, whichever the page shows."""
+        lay = self.smap.layout
+        return self.page.locator(lay.logged_in).or_(self.page.locator(lay.login_form)).first
+
+    def logged_in(self) -> bool:
+        self._goto(self.smap.routes.home)
+        self.layout_shows().wait_for(state="attached")
+        return not self.on_login_page()
+
+    def menu(self, key: str) -> None:
+        text = getattr(self.smap.menu, key)
+        self.page.locator(self.smap.layout.menu_item).filter(has_text=exact(text)).first.click()
+
+    def field(self, spec: str) -> Locator:
+        """A login control given as `name:x` or as a label text."""
+        if spec.startswith("name:"):
+            return self.page.locator(f'[name="{spec[5:]}"]').first
+        ui = self.smap.ui
+        own = self.page.locator(ui.form_item_label).filter(has_text=exact(spec))
+        return self.page.locator(ui.form_item).filter(has=own).locator("input").first
+
+    def login(self) -> None:
+        with self.trace.paused():
+            secret = self.password()
+            try:
+                self._login(secret)
+            except CredentialError as e:
+                if e.message.startswith("登录失败"):
+                    raise CredentialError(e.message, hint=credentials.refused_hint(self.password_source)) from None
+                raise
+            save_cookies(self.context, cookie_file(self.settings))
+
+    def _login(self, password: str) -> None:
+        user = self.settings.require_user()
+        redact.register(password)
+        m, page = self.smap, self.page
+        self._goto(m.routes.login or m.routes.home)
+        if origin_of(page.url) != self.settings.origin:
+            raise SiteError(f"登录页面不在所配置的站点上 / the login page is at {origin_of(page.url)}, not "
+                            f"{self.settings.origin}: refusing to type the password there")
+        self.layout_shows().wait_for(state="attached")
+        if not self.on_login_page():
+            return  # the session is still valid
+        warning = insecure_warning(self.settings.site)
+        if warning:
+            print(warning, file=sys.stderr)
+        if m.login.captcha and self.field(m.login.captcha).count() and self.field(m.login.captcha).is_visible():
+            raise CredentialError("登录页面要求验证码 / the login page asks for a captcha",
+                                  hint="this face's driver does not read captchas yet")
+        with same_origin_only(page, self.settings.origin):
+            self.field(m.login.username).fill(user)
+            self.field(m.login.password).fill(password)
+            page.locator(m.ui.button).filter(has_text=exact(m.login.button)).filter(visible=True).first.click()
+            refusal = page.locator(m.login.error or m.ui.message).filter(visible=True)
+            outcome = page.locator(m.layout.logged_in).or_(refusal.first)
+            if m.login.profile_page:
+                outcome = outcome.or_(page.get_by_text(m.login.profile_page).filter(visible=True).first)
+            try:  # the layout may be a zero-height frame around fixed parts: present is enough
+                outcome.first.wait_for(state="attached", timeout=LOGIN_MS)
+            except PlaywrightError:
+                raise SiteError("登录后既没有进入系统也没有提示 / after 登录 the site showed neither its "
+                                "logged-in layout nor a message") from None
+        if page.locator(m.layout.logged_in).count():
+            return
+        if m.login.profile_page and page.get_by_text(m.login.profile_page).count():
+            raise CredentialError(f"该账号需要先完善个人信息 / this account must complete its profile "
+                                  f"({m.login.profile_page}) first",
+                                  hint="log in once in a browser, complete the profile, then run autofiler again")
+        reason = re.sub(r"\s+", " ", refusal.first.inner_text()).strip()
+        raise CredentialError(f"登录失败 / login failed: {reason}", hint="check the password with `autofiler login`")
+
+
+@contextlib.contextmanager
+def open_classic(settings: Settings, site: ClassicSite, *, password: str | None = None) -> Iterator[ClassicSession]:
+    """Launch the browser, restore the saved cookies or log in, and yield the session."""
+    settings.require_user()
+    saved = cookie_file(settings)
+    with contextlib.ExitStack() as stack:
+        with credentials.env_hidden():  # the driver and its browser never see the password
+            pw = stack.enter_context(sync_playwright())
+        launched = browser.launch(pw, settings)
+        try:
+            with down_means_unreachable(settings):
+                state = str(saved) if saved.is_file() else None
+                context = launched.new_context(locale=browser.LOCALE, storage_state=state, accept_downloads=False)
+                context.set_default_timeout(ACTION_TIMEOUT_MS)
+                context.set_default_navigation_timeout(NAV_TIMEOUT_MS)
+                session = ClassicSession(settings, site, context, password)
+                if state is None or not session.logged_in():
+                    if state is None:
+                        forget_cookies(settings)
+                    session.login()
+                try:
+                    yield session
+                finally:
+                    with contextlib.suppress(Exception):
+                        session.trace.close()
+                    with contextlib.suppress(Exception):
+                        if not session.on_login_page():
+                            save_cookies(context, saved)
+        finally:
+            launched.close()

@@ -1,0 +1,292 @@
+"""Checking a spec of a catalog-driven generation: keys, values by widget, what is shown and required, rows and
+English twins. Every check runs on the raw data, so one wrong field never hides the findings of another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from autofiler.forms import conditions, generations
+from autofiler.forms.catalog import CHOICE_WIDGETS
+from autofiler.spec import counterparts, values
+from autofiler.spec.catalog_index import Control, Index
+from autofiler.spec.findings import ERROR, WARNING
+from autofiler.spec.reporter import Reporter
+from autofiler.spec.translate import shown, suggest
+from autofiler.spec.yamlpos import join
+
+TOP_KEYS = ("form", "site_project_id")
+# Han characters and full-width forms: the registry refuses them in an English twin.
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+Lookup = Callable[[str], Any]
+
+
+class Scope:
+    """Values as the page sees them: a field the page hides has no value, so conditions on it never hold."""
+
+    def __init__(self, index: Index, data: dict[str, Any]) -> None:
+        self.index = index
+        self.data = data
+        self._shown: dict[str, bool] = {}
+        self._values: dict[str, Any] = {}
+        self._tabs: dict[str, bool] = {}
+        self._active: set[str] = set()  # keys whose shown() is under way: their values may still change
+
+    def raw(self, key: str) -> Any:
+        c = self.index.controls.get(key) or self.index.twins.get(key)
+        if c is None:
+            return None
+        section = self.data.get(c.module.key)
+        return section.get(key) if isinstance(section, dict) else None
+
+    def value(self, name: str) -> Any:
+        """What the page shows for a key (or the column values of a group's shown rows: `group.column`)."""
+        if name in self._values:
+            return self._values[name]
+        found = self._value(name)
+        if name.partition(".")[0] not in self._active:  # settled: its own condition is not being worked out
+            self._values[name] = found
+        return found
+
+    def _value(self, name: str) -> Any:
+        group, _, column = name.partition(".")
+        if column:  # a column named outside its rows: the values of every row that shows it
+            rows = self.raw(group) if self.shown(group) else None
+            c = self.index.controls.get(group)
+            col = c.column(column) if c else None
+            if not isinstance(rows, list) or col is None or c is None:
+                return None
+            return [r.get(column) for r in rows if isinstance(r, dict) and self.shown_in_row(c, col, r)]
+        if not self.shown(name):
+            return None
+        value = self.raw(name)
+        c = self.index.controls.get(name)
+        if c and c.field.widget in CHOICE_WIDGETS and not c.field.dictionary and isinstance(value, str):
+            # an option the page cannot show is never chosen: conditions on it do not hold
+            choices = values.option_choices(c.field, self.value(c.parent) if c.parent else None)
+            if choices and value not in choices:
+                return None
+        return value
+
+    def module_shown(self, key: str) -> bool:
+        found = self._tabs.get(key)
+        if found is None:
+            mod = self.index.module(key)
+            found = mod is not None and (not mod.visible_if or conditions.holds(mod.visible_if, self.value))
+            self._tabs[key] = found
+        return found
+
+    def shown(self, key: str) -> bool:
+        if key in self._shown:
+            return self._shown[key]
+        self._shown[key] = False  # a condition that leads back to itself does not hold
+        self._active.add(key)
+        try:
+            c = self.index.controls.get(key)
+            result = c is not None and self.module_shown(c.module.key) and all(
+                cond.holds(self.value) for cond in c.conds)
+        finally:
+            self._active.discard(key)
+        self._shown[key] = result
+        return result
+
+    def failing(self, c: Control, lookup: Lookup) -> str | None:
+        """The first condition that hides a control (its tab's first), or None when it is shown."""
+        mod = c.module
+        if mod.visible_if and not conditions.holds(mod.visible_if, self.value):
+            return mod.visible_if
+        return next((expr for expr in c.shows if not conditions.holds(expr, lookup)), None)
+
+    def row_lookup(self, group: Control, row: dict[str, Any]) -> Lookup:
+        prefix = group.key + "."
+        return lambda name: self._in_row(group, row, name[len(prefix):]) if name.startswith(prefix) else \
+            self.value(name)
+
+    def _in_row(self, group: Control, row: dict[str, Any], column: str) -> Any:
+        col = group.column(column)
+        return row.get(column) if col and self.shown_in_row(group, col, row) else None
+
+    def shown_in_row(self, group: Control, col: Control, row: dict[str, Any], depth: int = 0) -> bool:
+        if depth > 8:
+            return False
+        prefix = group.key + "."
+
+        def lookup(name: str) -> Any:
+            if name.startswith(prefix):
+                inner = group.column(name[len(prefix):])
+                ok = inner is not None and self.shown_in_row(group, inner, row, depth + 1)
+                return row.get(name[len(prefix):]) if ok else None
+            return self.value(name)
+        return all(cond.holds(lookup) for cond in col.conds)
+
+    def required(self, c: Control, lookup: Lookup) -> bool:
+        return c.need is True or (not isinstance(c.need, bool) and c.need.holds(lookup))
+
+    @property
+    def published(self) -> bool:
+        when = self.index.twins_when
+        return bool(when) and conditions.holds(when, self.value)  # type: ignore[arg-type]
+
+
+def unknown_message(index: Index, key: Any, allowed: dict[str, str], where: str) -> str:
+    """Unknown key: the key it resembles, the module it belongs to, or its counterpart in this generation."""
+    text = shown(key)
+    by_label = {label: k for k, label in allowed.items()}
+    guess = by_label.get(str(key)) or suggest(str(key), list(allowed))
+    if guess:
+        return f"未知的键 {text}，是否应为 {guess}（{allowed[guess]}）？ / unknown key '{text}'; did you mean {guess}?"
+    home = index.controls.get(str(key)) or index.twins.get(str(key))
+    if home and "." not in where and "[" not in where and where:
+        return (f"{text} 属于模块 {home.module.key}（{home.module.label}），不在 {where} 中 / '{text}' belongs in "
+                f"module {home.module.key}")
+    gen = index.form.generation
+    for other in generations():
+        pair = counterparts.counterpart(str(key), where, other, gen) if other != gen else None
+        if pair:
+            target = pair.target
+            label = index.label_of(re.sub(r"\[\d*\]", "[0]", target)).split(" ")[-1]
+            return (f"{text} 是 {other} 表单的键；{gen} 中对应 {target}（{label}） / '{text}' is a key of the "
+                    f"{other} form; in {gen} it is {target} ({label})")
+    return f"未知的键 {text}（可用 autofiler init --form {gen} 生成带全部键的模板） / unknown key '{text}'"
+
+
+class Walker:
+    def __init__(self, index: Index, data: dict[str, Any], out: Reporter, base: Path) -> None:
+        self.index, self.data, self.out, self.base = index, data, out, base
+        self.scope = Scope(index, data)
+
+    def problems(self, path: str, found: list[values.Problem]) -> None:
+        for severity, rule, sub, message in found:
+            self.out.add(severity, rule, path + sub, message)
+
+    def run(self) -> None:
+        allowed = {m.key: m.label for m in self.index.form.modules}
+        for key in self.data:
+            if key not in allowed and key not in TOP_KEYS:
+                self.out.error("unknown-key", join("", key), unknown_message(self.index, key, allowed, ""))
+        for mod in self.index.form.modules:
+            self.module(mod.key)
+
+    def module(self, key: str) -> None:
+        controls = self.index.modules[key]
+        section = self.data.get(key)
+        visible = self.scope.module_shown(key)
+        if section is None:
+            if visible and any(self.scope.shown(c.key) and self.scope.required(c, self.scope.value) for c in controls):
+                self.out.error("required", key, f"缺少整个模块 {key} / the module {key} is missing")
+            return
+        if not isinstance(section, dict):
+            self.out.error("type", key, values.kind_message("mapping"))
+            return
+        if not visible and section:
+            expr = getattr(self.index.module(key), "visible_if", None) or ""
+            self.out.add(WARNING, "not-applicable", key, f"此页只在 {self.index.words(expr)} 时显示，其中内容会被忽略 / "
+                                                         f"this tab is shown only when {expr}; its values are ignored")
+            return
+        self.keys(section, controls, key)
+        for c in controls:
+            self.control(c, section, key, self.scope.value, lambda c=c: self.scope.shown(c.key))  # type: ignore[misc]
+
+    def keys(self, mapping: dict[Any, Any], controls: tuple[Control, ...], where: str) -> None:
+        allowed = self.index.allowed(controls)
+        for key in mapping:
+            if key not in allowed:
+                self.out.error("unknown-key", join(where, key), unknown_message(self.index, key, allowed, where))
+
+    def control(self, c: Control, holder: dict[str, Any], where: str, lookup: Lookup,
+                shown: Callable[[], bool]) -> None:
+        value = holder.get(c.key)
+        if value is None and c.need is False and (c.twin is None or c.twin.key not in holder):
+            return  # optional and not written: nothing to say, whatever shows it
+        shown_now = shown()
+        path = join(where, c.key)
+        # a row left blank (as the template has it) is not filled; a required group reports its columns
+        blank_rows = isinstance(value, list) and c.has_rows and all(values.is_blank(r) for r in value)
+        present = not values.is_blank(value) and not blank_rows
+        if not shown_now:
+            if present:
+                cond = self.scope.failing(c, lookup) or ""
+                self.out.add(WARNING, "not-applicable", path, f"网页上只在 {self.index.words(cond)} 时显示此项，填写的"
+                                                              f"内容会被忽略 / shown only when {cond}; ignored")
+            self.twin(c, holder, where, present, False)
+            return
+        if not present:
+            if self.scope.required(c, lookup):
+                need = c.field.required
+                why = (f"当 {self.index.words(need)} 时必填 / required when {need}" if isinstance(need, str)
+                       else "必填项未填写 / this field is required")
+                if blank_rows and value:
+                    self.rows(c, value, path)
+                elif c.has_rows and value == []:
+                    n = c.field.min_rows or 1
+                    self.out.error("min-rows", path, f"至少需要 {n} 行 / needs at least {n} row(s)")
+                else:
+                    self.out.error("required", path, why)
+        elif c.has_rows:
+            self.rows(c, value, path)
+        else:
+            parent = lookup(c.parent) if c.parent else None
+            self.problems(path, values.problems(c.field, value, self.base, parent))
+        self.twin(c, holder, where, present, True)
+
+    def rows(self, c: Control, value: Any, path: str) -> None:
+        single = c.columns[0] if len(c.columns) == 1 else None
+        if not isinstance(value, list):
+            value = [value] if single and isinstance(value, (str, int)) else value
+            if not isinstance(value, list):
+                self.out.error("type", path, values.kind_message("rows"))
+                return
+        n = c.field.min_rows or 0
+        if 0 < len(value) < n:
+            self.out.error("min-rows", path, f"至少需要 {n} 行 / needs at least {n} row(s)")
+        for i, row in enumerate(value):
+            row_path = f"{path}[{i}]"
+            if single and isinstance(row, (str, int)) and not isinstance(row, bool):
+                row = {single.key: row}
+            if not isinstance(row, dict):
+                self.out.error("type", row_path, values.kind_message("rows"))
+                continue
+            self.keys(row, c.columns, row_path)
+            lookup = self.scope.row_lookup(c, row)
+            for col in c.columns:
+                self.control(col, row, row_path, lookup,
+                             lambda col=col, row=row: self.scope.shown_in_row(c, col, row))  # type: ignore[misc]
+
+    def twin(self, c: Control, holder: dict[str, Any], where: str, present: bool, shown_now: bool) -> None:
+        t = c.twin
+        if t is None:
+            return
+        path = join(where, t.key)
+        value = holder.get(t.key)
+        published = self.scope.published
+        active = published and shown_now and (not t.visible_if or conditions.holds(t.visible_if, self.scope.value))
+        if values.is_blank(value):
+            need = t.required is True or (isinstance(t.required, str) and conditions.holds(t.required,
+                                                                                            self.scope.value))
+            if active and need and (present or self.scope.required(c, self.scope.value)):
+                when = self.index.twins_when or ""
+                self.out.error("en-twin", path, f"当 {self.index.words(when)} 时，此项需填写英文 / English text is "
+                                                f"required when {when}")
+            return
+        if not active:
+            when = self.index.twins_when or ""
+            why = f"只在 {self.index.words(when)} 时填写英文" if not published else "其中文字段不显示"
+            self.out.add(WARNING, "not-applicable", path, f"{why}，英文内容不会填写 / the English text is not filed "
+                                                          f"here (filed only when {when}, beside a shown field)")
+            return
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            text = next(iter(item.values()), None) if isinstance(item, dict) and len(item) == 1 else item
+            sub = f"[{i}]" if isinstance(value, list) else ""
+            if values.as_text(text) is None:
+                self.out.error("type", path + sub, values.kind_message("text"))
+            elif _CJK.search(str(text)):
+                self.out.add(ERROR, "en-twin", path + sub, "英文内容中含有中文字符或全角标点 / the English text "
+                                                           "contains Chinese characters or full-width punctuation")
+        if isinstance(value, list) and isinstance(holder.get(c.key), list) and len(value) != len(holder[c.key]):
+            counts = f"英文 {len(value)} 项，中文 {len(holder[c.key])} 项"
+            self.out.add(WARNING, "en-twin-rows", path, f"{counts}，应逐项对应 / the English list should match the "
+                                                        "Chinese one item by item")

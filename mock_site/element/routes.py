@@ -1,0 +1,69 @@
+"""Routes of the Element face: the genuine library files, the app's own scripts, its JSON and one HTML shell.
+
+Every page is the same shell; the app reads the address and renders the page in the browser. With history routes
+each page has its own path (`/projects`); with hash routes the server knows only `/` and the page is in the
+fragment (`/#/projects`), so a page path asked of the server is redirected there.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from mock_site.config import MockConfig
+from mock_site.element import api
+
+HERE = Path(__file__).parent
+NODE_MODULES = HERE.parent / "node_modules"
+LIBS = {"vue": NODE_MODULES / "vue" / "dist", "element-ui": NODE_MODULES / "element-ui" / "lib"}
+# The page paths of SITE.md; the app's router knows the same list.
+PAGES = ("/login", "/profile/complete", "/quickstart", "/projects", "/projects/{id:int}/edit",
+         "/projects/{id:int}/progress", "/projects/{id:int}", "/subcenters", "/profile", "/admin/accounts",
+         "/admin/review")
+
+
+def app_settings(config: MockConfig) -> dict[str, Any]:
+    """The switches the page obeys, given to it in the shell."""
+    return {
+        "routes": getattr(config, "routes", "history"),
+        "captcha": config.captcha,
+        "fast": config.fast,
+        "submitConfirm": getattr(config, "submit_confirm", True),
+        "institutionButton": getattr(config, "institution_button", "row"),
+        "uploadLimitMb": config.upload_limit_mb,
+    }
+
+
+def shell_html(config: MockConfig) -> str:
+    text = (HERE / "shell.html").read_text(encoding="utf-8")
+    settings = json.dumps(app_settings(config), ensure_ascii=False).replace("</", "<\\/")
+    return text.replace("__SETTINGS__", settings)
+
+
+def routes(config: MockConfig) -> list[BaseRoute]:
+    missing = [str(p) for p in LIBS.values() if not p.is_dir()]
+    if missing:
+        raise RuntimeError(f"the Element face needs the npm packages ({', '.join(missing)} missing): "
+                           "run `npm ci` in mock_site/")
+    html = shell_html(config)
+
+    def shell(request: Request) -> Response:
+        return HTMLResponse(html, headers={"Cache-Control": "no-store"})
+
+    def to_fragment(request: Request) -> Response:
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/#{request.url.path}{query}", status_code=303)
+
+    page = to_fragment if getattr(config, "routes", "history") == "hash" else shell
+    out: list[BaseRoute] = [Route("/", shell)]
+    out += [Route(path, page) for path in PAGES]
+    out += [Mount(f"/static/lib/{name}", StaticFiles(directory=path), name=f"lib-{name}") for name, path in LIBS.items()]
+    out.append(Mount("/static/element", StaticFiles(directory=HERE / "static"), name="element"))
+    out += api.routes()
+    return out

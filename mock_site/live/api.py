@@ -1,0 +1,167 @@
+"""The live face's XHR answers, layui style: {"code": 0, "msg", "data"} on success, code 1 on a refusal.
+
+Saves are form-encoded (the tab's named controls in page order); a refused save answers
+{"code": 1, "msg", "errors": [{"name", "row"?, "label", "msg"}]} with --error-status (422 by default).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from mock_site.access import project_for
+from mock_site.errors import ApiError, Conflict, UploadRejected
+from mock_site.live import pickers, service
+from mock_site.live.decode import decode
+from mock_site.live.form import GENERATION, tab
+from mock_site.sessions import api_user
+
+SAVED = "保存成功"
+
+
+def ok(data: Any = None, msg: str = "", **extra: Any) -> JSONResponse:
+    return JSONResponse({"code": 0, "msg": msg, "data": data, **extra})
+
+
+def refuse(request: Request, msg: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"code": 1, "msg": msg, **extra}, status_code=request.app.state.config.error_status)
+
+
+def _live_project(request: Request, user: dict[str, Any], pid: int, edit: bool = False) -> dict[str, Any]:
+    project = project_for(request.app.state.registry, user, pid, edit=edit)
+    if project.get("form") != GENERATION:
+        raise ApiError(404, "项目不存在")
+    return project
+
+
+async def save(request: Request) -> Response:
+    user = api_user(request)
+    registry = request.app.state.registry
+    t = tab(request.path_params["tab"])
+    if t is None:
+        raise ApiError(404, "没有这个页签")
+    raw_id = request.query_params.get("id") or ""
+    project = _live_project(request, user, int(raw_id), edit=True) if raw_id.isdigit() else None
+    if project is not None and not registry.editable(project):
+        raise ApiError(409, f"项目{project['status_label']}，不能修改")
+    async with request.form() as form:
+        items = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
+    faults = request.app.state.faults
+    await faults.before("save")
+    errors, pid = service.save_tab(registry, user, project, t, decode(t, items), mutate=faults.dropper())
+    if errors:
+        return refuse(request, errors[0]["msg"] if len(errors) == 1 else "请检查标红的字段", errors=errors)
+    return ok({"id": pid}, SAVED)
+
+
+async def submit(request: Request) -> Response:
+    user = api_user(request)
+    registry = request.app.state.registry
+    project = _live_project(request, user, request.path_params["id"], edit=True)
+    await request.app.state.faults.before("submit")
+    gaps = service.submit(registry, project, user)
+    if gaps:
+        return refuse(request, "以下内容尚未完善，请补充后再提交", missing=gaps)
+    after = registry.get_project(project["id"])
+    return ok({"id": after["id"], "status": after["status"], "status_label": after["status_label"]}, "提交成功")
+
+
+async def upload(request: Request) -> Response:
+    user = api_user(request)
+    registry = request.app.state.registry
+    key = request.path_params["key"]
+    project = _live_project(request, user, request.path_params["id"], edit=True)
+    if key not in service.FILE_KEYS:
+        return refuse(request, f"未知的附件类型 {key}")
+    try:
+        async with request.form(max_files=1) as form:
+            item = form.get("file")
+            if not isinstance(item, UploadFile):
+                return refuse(request, "请选择文件")
+            data, filename = await item.read(), item.filename or ""
+    except (MultiPartException, ValueError):
+        return refuse(request, "上传格式不正确")
+    await request.app.state.faults.before("upload")
+    try:
+        stored = registry.add_attachment(project["id"], key, filename, data, widgets=service.FILE_KEYS,
+                                         limit=service.FILE_LIMITS[key])
+    except (UploadRejected, Conflict) as exc:
+        return refuse(request, str(exc))
+    stored["href"] = f"/research/api/file/{project['id']}/{stored['id']}"
+    return ok(stored, "上传成功")
+
+
+async def download(request: Request) -> Response:
+    user = api_user(request)
+    project = _live_project(request, user, request.path_params["id"])
+    found = request.app.state.registry.attachment_data(project["id"], request.path_params["file_id"])
+    if found is None:
+        raise ApiError(404, "文件不存在")
+    name, data = found
+    return Response(data, media_type="application/pdf",
+                    headers={"Content-Disposition": f"inline; filename*=UTF-8''{quote(name, safe='')}"})
+
+
+def _int(text: str | None, default: int, high: int = 10**6) -> int:
+    try:
+        return max(1, min(high, int(text or default)))
+    except ValueError:
+        return default
+
+
+async def listing(request: Request) -> Response:
+    """layui table data: {code: 0, count, data} for page/limit; own, 备案进度 (own), 分中心 or 项目审核."""
+    user = api_user(request)
+    await request.app.state.faults.before_list()
+    kind = request.path_params["kind"]
+    q = request.query_params
+    filters: dict[str, Any] = {"owner_id": user["id"]}
+    if kind == "branch":
+        filters = {"subcenter_of": user["institution"], "exclude_owner": user["id"]}
+    elif kind == "review":
+        if user["role"] != "admin":
+            raise ApiError(403, "只有机构管理员可以访问")
+        filters = {"institution": user["institution"]}
+    rows, total = request.app.state.registry.list_projects(
+        name=(q.get("name") or "").strip() or None, status=q.get("status") or None,
+        page=_int(q.get("page"), 1), size=_int(q.get("limit"), 10, 100), **filters)
+    for r in rows:
+        live = r["form"] == GENERATION
+        r["edit_href"] = f"/research/edit/{r['id']}" if live else f"/projects/{r['id']}/edit"
+        r["view_href"] = f"/research/view/{r['id']}" if live else f"/projects/{r['id']}"
+        r["progress_href"] = f"/research/progress/{r['id']}" if live else f"/projects/{r['id']}/progress"
+        r["editable"] = r["status"] in ("draft", "returned") and r["owner_id"] == user["id"]
+    return JSONResponse({"code": 0, "msg": "", "count": total, "data": rows})
+
+
+async def people(request: Request) -> Response:
+    """The people of an institution (?org=, default the user's), matching ?q= on name, department or phone."""
+    user = api_user(request)
+    org = request.query_params.get("org") or user["institution"]
+    rows = pickers.search(pickers.people(request.app.state.registry, org), request.query_params.get("q", ""),
+                          "name", "department", "mobile")
+    return JSONResponse({"code": 0, "msg": "", "count": len(rows), "data": rows})
+
+
+async def disciplines(request: Request) -> Response:
+    api_user(request)
+    rows = pickers.search(pickers.disciplines(), request.query_params.get("q", ""), "name", "group")
+    return JSONResponse({"code": 0, "msg": "", "count": len(rows), "data": rows})
+
+
+async def icd11(request: Request) -> Response:
+    api_user(request)
+    rows = pickers.search(pickers.icd11(), request.query_params.get("q", ""), "name", "code")
+    return JSONResponse({"code": 0, "msg": "", "count": len(rows), "data": rows})
+
+
+async def orgs(request: Request) -> Response:
+    """Registered institutions whose name holds ?q= (the 机构名称 autocomplete)."""
+    user = api_user(request)
+    rows = request.app.state.registry.search_institutions(request.query_params.get("q", ""), user["id"])
+    return JSONResponse({"code": 0, "msg": "", "count": len(rows), "data": rows})

@@ -1,0 +1,65 @@
+"""`autofiler reconcile` against the mock: the office's ledger beside what the registry lists."""
+
+import datetime as dt
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from autofiler.office.ledger import SHEET, write_template
+from tests.progress.cli import autofiler
+from tests.support import DEMO_PI
+
+pytestmark = pytest.mark.e2e
+
+LEAD_PI = {"phone": "13900000077", "password": "Lead@2025"}
+LEAD_UNIT = "北京大学第一医院"
+
+
+def ledger(tmp_path, rows):
+    path = tmp_path / "台账.xlsx"
+    write_template(path)
+    wb = load_workbook(path)
+    for r in rows:
+        wb[SHEET].append(r)
+    wb.save(path)
+    return path
+
+
+def test_filed_missing_overdue_and_subcenters(mock, tmp_path):
+    mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 10})
+    mock.control("POST", "users", {**LEAD_PI, "name": "赵牵头", "institution": LEAD_UNIT, "role": "pi"})
+    mock.control("POST", "seed", {"owner": LEAD_PI["phone"], "projects": 2, "participant": "示例医院"})
+    ours = [p for p in mock.projects() if p["owner"] == DEMO_PI["phone"]]
+    theirs = [p for p in mock.projects() if p["owner"] == LEAD_PI["phone"]]
+    published = next(p for p in ours if p["status"] == "published")
+    draft = next(p for p in ours if p["status"] == "draft")
+    name = published["modules"]["basic_info"]["project_name"]
+    # typed as people do: half-width brackets and a space
+    typed = name.replace("（", "(").replace("）", ")").replace("患者", "患者 ")
+    old = dt.datetime(2025, 1, 2)
+    path = ledger(tmp_path, [
+        [typed, "伦-1", old, "张医生", "心内科", "牵头", "", ""],
+        [draft["modules"]["basic_info"]["project_name"], "伦-2", old, "张医生", "心内科", "牵头", "", ""],
+        ["尚未备案的新研究", "伦-3", dt.datetime.now(), "张医生", "心内科", "牵头", "", ""],
+        [theirs[0]["modules"]["basic_info"]["project_name"], "伦-4", old, "", "", "参与", LEAD_UNIT, ""],
+        ["牵头单位还没有备案的研究", "伦-5", old, "", "", "参与", LEAD_UNIT, ""],
+    ])
+    result = autofiler(mock, "reconcile", str(path), "--format", "json", "--exit-code-on-gap", "4")
+    assert result.returncode == 4, result.stderr
+    doc = json.loads(result.stdout)
+    got = [(r["row"], r["finding"], r["site_project_id"]) for r in doc["rows"]]
+    assert got == [
+        (2, "filed", str(published["id"])), (3, "overdue", str(draft["id"])), (4, "not_filed", None),
+        (5, "subcenter_visible", str(theirs[0]["id"])), (6, "subcenter_missing", None),
+    ]
+    assert doc["rows"][0]["filing_no"] == published["filing_no"]
+    in_rows = {published["id"], draft["id"]}
+    assert {int(p["site_project_id"]) for p in doc["not_in_ledger"]} == {p["id"] for p in ours} - in_rows
+
+
+def test_a_bad_ledger_is_reported_before_any_browser_starts(mock, tmp_path):
+    path = ledger(tmp_path, [["研究", "", "去年", "", "", "牵头", "", ""]])
+    result = autofiler(mock, "reconcile", str(path), "--site", "http://127.0.0.1:9")
+    assert result.returncode == 1
+    assert "第 2 行 C 列" in result.stderr and "不是日期" in result.stderr
