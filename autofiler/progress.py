@@ -107,6 +107,8 @@ class CheckResult:
     changes: list[Change]
     baseline: bool
     notify_errors: list[str] = field(default_factory=list)
+    # per project, the states the checks of this scope saw and when first (only when a report asks for it)
+    history: dict[str, list[tuple[str, str]]] | None = None
 
 
 def carry_opinions(previous: dict[str, dict], projects: list[Project]) -> None:
@@ -137,11 +139,12 @@ class Request:
     subcenters: bool = False
     targets: list[str] = field(default_factory=list)
     opinions: bool = False
+    history: bool = False  # also give each project's states as the recorded checks saw them (the HTML page)
 
     @classmethod
     def from_args(cls, args: Any) -> Request:
         req = cls(all=bool(args.all), subcenters=bool(args.subcenters), targets=list(args.targets or []),
-                  opinions=bool(getattr(args, "opinions", False)))
+                  opinions=bool(getattr(args, "opinions", False)), history=getattr(args, "format", "") == "html")
         modes = sum([req.all, req.subcenters, bool(req.targets)])
         if modes == 0:
             raise ConfigError("请指定项目、--all 或 --subcenters / name projects (SPEC or ID), --all or --subcenters")
@@ -275,6 +278,8 @@ def check(settings: Settings, request: Request, *, send: bool = True, wait_s: fl
             with open_site(settings) as site:
                 scope, projects = read_projects(site, store, settings, request, ids, specs)
             result = record(store, settings.site, user, scope, projects)
+            if request.history:
+                result.history = store.state_history(settings.site, user, scope)
             account = f"{settings.site}|{user}"
             if result.changes:
                 notify.queue_changes(store, targets, account, settings.site, result)

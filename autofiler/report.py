@@ -153,7 +153,7 @@ def print_changes(result: CheckResult, stream: TextIO) -> None:
             print(f"  - {c.describe()}", file=stream)
 
 
-def _write_excel_text(stdout: TextIO, text: str) -> None:
+def write_excel_text(stdout: TextIO, text: str) -> None:
     """CSV on stdout as UTF-8 with a BOM, whatever the console's code page: `> x.csv` then opens in Excel."""
     binary = getattr(stdout, "buffer", None)
     if binary is None:
@@ -206,7 +206,7 @@ def _write(result: CheckResult, fmt: str, out: str | None, stdout: TextIO, one_l
             # with a BOM so that Excel opens the Chinese text correctly
             Path(out).write_text(buffer.getvalue(), encoding="utf-8-sig")
         else:
-            _write_excel_text(stdout, buffer.getvalue())
+            write_excel_text(stdout, buffer.getvalue())
     elif fmt == "xlsx":
         write_xlsx(result, Path(out))  # type: ignore[arg-type]
     elif fmt == "html":

@@ -225,6 +225,20 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def state_history(self, site: str, user: str, scope: str) -> dict[str, list[tuple[str, str]]]:
+        """Per project, each state it was seen in by the checks of this scope, with the first check that saw it:
+        [(checked_at, status_label), ...] in time order, repeats folded."""
+        rows = self.db.execute(
+            "SELECT c.checked_at AS at, s.project_id AS pid, json_extract(s.data, '$.status_label') AS label "
+            "FROM snapshots s JOIN checks c ON c.id = s.check_id WHERE c.site=? AND c.user=? AND c.scope=? "
+            "ORDER BY c.id", (site, user, scope))
+        out: dict[str, list[tuple[str, str]]] = {}
+        for r in rows:
+            seen = out.setdefault(r["pid"], [])
+            if r["label"] and (not seen or seen[-1][1] != r["label"]):
+                seen.append((r["at"], r["label"]))
+        return out
+
     def checked_at(self, check_id: int) -> str:
         return self.db.execute("SELECT checked_at FROM checks WHERE id=?", (check_id,)).fetchone()["checked_at"]
 

@@ -39,6 +39,18 @@ def step_days(projects: list[Project]) -> tuple[dict[str, float], dict[str, floa
     return median, longest
 
 
+def state_days(history: dict[str, list[tuple[str, str]]]) -> tuple[dict[str, float], dict[str, float]]:
+    """Per state, the median and longest days a project stayed in it, as the recorded checks saw it: from the
+    first check that saw the state to the first that saw the next one (as exact as the checks are frequent)."""
+    spans: dict[str, list[float]] = defaultdict(list)
+    for seen in history.values():
+        for (since, state), (until, _) in itertools.pairwise(seen):
+            start, end = _time(since), _time(until)
+            if start and end:
+                spans[state].append(round((end - start).total_seconds() / 86400, 1))
+    return ({s: round(statistics.median(v), 1) for s, v in spans.items()}, {s: max(v) for s, v in spans.items()})
+
+
 def per_month(projects: list[Project], submit_step: str) -> tuple[dict[str, float], str]:
     """Filings per month: the month of 提交 in a timeline, else the month a listed project last changed."""
     months: Counter[str] = Counter()
@@ -59,7 +71,13 @@ def progress_html(result: CheckResult, submit_step: str = "提交") -> str:
     projects = result.projects
     states = Counter(p.status_label or p.status for p in projects)
     median, longest = step_days(projects)
-    timeline_note = "" if median else "需要时间线：用 autofiler progress 项目编号 读取各项目的备案进度"
+    timeline_note = "按各项目备案进度的时间线统计"
+    if not median and result.history:
+        median, longest = state_days(result.history)
+        timeline_note = "按 autofiler 历次检查记录估算（检查越频繁越准确）；状态离开后才计入"
+    if not median:
+        timeline_note = ("需要时间线或多次检查：定期运行 autofiler progress --all，或用 autofiler progress 项目编号 "
+                         "读取各项目的备案进度")
     months, month_note = per_month(projects, submit_step)
     rows = [(p.id, p.project_name, p.status_label, p.filing_no or "", p.updated_at or "") for p in projects]
     return page(

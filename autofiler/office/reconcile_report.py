@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from pathlib import Path
@@ -44,6 +45,13 @@ def emit(result: Reconciliation, fmt: str, out: str | None, stdout: TextIO | Non
         # utf-8-sig: Excel on Chinese Windows reads the file as UTF-8 only with the mark
         with open(out, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as fh:
             _text(result, fmt, fh)
+        return
+    if fmt == "csv":
+        from autofiler.report import write_excel_text
+
+        buffer = io.StringIO()
+        _text(result, fmt, buffer)
+        write_excel_text(stdout, buffer.getvalue())
         return
     _text(result, fmt, stdout)
 

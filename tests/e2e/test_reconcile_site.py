@@ -63,3 +63,21 @@ def test_a_bad_ledger_is_reported_before_any_browser_starts(mock, tmp_path):
     result = autofiler(mock, "reconcile", str(path), "--site", "http://127.0.0.1:9")
     assert result.returncode == 1
     assert "第 2 行 C 列" in result.stderr and "不是日期" in result.stderr
+
+
+def test_progress_html_page_from_the_site_with_the_check_history(mock, tmp_path):
+    import re
+
+    mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 10})
+    out = tmp_path / "进度.html"
+    assert autofiler(mock, "progress", "--all", "--format", "html", "--out", str(out)).returncode == 0
+    moving = next(p for p in mock.projects() if p["status"] == "academic_review")
+    mock.control("POST", f"projects/{moving['id']}/review", {"decision": "approve", "opinion": "同意"})
+    result = autofiler(mock, "progress", "--all", "--format", "html", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    blob = json.loads(re.search(r'<script type="application/json" id="data">(.*?)</script>', text).group(1))
+    shown = {p["id"]: p["status_label"] for p in blob["projects"]}
+    assert shown[str(moving["id"])] == "伦理审查中"
+    assert len(shown) == 10
+    assert "历次检查记录" in text  # the time in 学术审查中 comes from the two recorded checks

@@ -45,3 +45,22 @@ def test_the_page_renders_offline_sorts_and_filters(page, tmp_path):
     page.fill("input.filter", "第3号")
     visible = page.locator("#projects tbody tr:not([hidden])")
     assert visible.count() == 1 and "第3号" in visible.inner_text()
+
+
+def test_the_reconciliation_page_renders_offline(page, tmp_path):
+    from autofiler.office.ledger import LedgerRow
+    from autofiler.office.pages import reconcile_html
+    from autofiler.office.reconcile import reconcile
+
+    own = [Project(id="1", project_name="研究甲", status="published", status_label="已公开", filing_no="MR-1")]
+    rows = [LedgerRow(2, "研究甲", "牵头"), LedgerRow(3, "研究乙", "牵头"), LedgerRow(4, "研究丙", "参与")]
+    path = tmp_path / "核对.html"
+    path.write_text(reconcile_html(reconcile(rows, own, [], today=dt.date(2026, 11, 30)), "2026-11-30"),
+                    encoding="utf-8")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    assert requests == [path.as_uri()]
+    assert page.locator("rect.bar").count() == 3  # 已备案, 未备案, 分中心未见
+    assert page.locator("#rows tbody tr").count() == 3
+    assert page.locator("figcaption").first.inner_text() == "核对结果"

@@ -59,3 +59,21 @@ def test_two_site_projects_of_one_name_are_ambiguous_and_a_close_name_is_not_tak
     assert second.finding == "near_match" and [c.id for c in second.candidates] == ["3"]
     assert second.project is None
     assert [p.id for p in result.not_in_ledger] == ["3"]  # a near match is not a match
+
+
+def test_csv_on_stdout_opens_in_excel(tmp_path):
+    import io
+
+    from autofiler.office import reconcile_report
+
+    result = reconcile([row(2, "研究甲")], [project("1", "研究甲")], [], today=TODAY)
+    out = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
+    reconcile_report.emit(result, "csv", None, stdout=out)
+    out.flush()
+    data = out.buffer.getvalue()
+    assert data.startswith(b"\xef\xbb\xbf") and "研究甲".encode() in data
+    reconcile_report.emit(result, "xlsx", str(tmp_path / "r.xlsx"))
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "r.xlsx")["核对结果"]
+    assert [c.value for c in sheet[2]][:5] == [2, "研究甲", "牵头", "filed", "已备案"]

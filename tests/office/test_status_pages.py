@@ -47,3 +47,37 @@ def test_reconcile_page_counts():
                     today=dt.date(2026, 11, 30))
     text = reconcile_html(rec, "2026-11-30 10:00")
     assert "已备案" in text and "分中心未见" in text and "台账核对" in text
+
+
+def test_state_days_from_the_recorded_checks():
+    from autofiler.office.pages import state_days
+
+    history = {"1": [("2025-01-01T08:00:00", "学术审查中"), ("2025-01-05T08:00:00", "伦理审查中"),
+                     ("2025-01-15T08:00:00", "已公开")],
+               "2": [("2025-02-01T08:00:00", "学术审查中"), ("2025-02-03T08:00:00", "伦理审查中")],
+               "3": [("2025-02-01T08:00:00", "学术审查中")]}  # still there: not counted
+    median, longest = state_days(history)
+    assert median == {"学术审查中": 3.0, "伦理审查中": 10.0}
+    assert longest == {"学术审查中": 4.0, "伦理审查中": 10.0}
+
+
+def test_the_store_folds_repeated_states_per_project(tmp_path):
+    from autofiler.store import Store
+
+    with Store(tmp_path) as store:
+        for states in (["学术审查中", "草稿"], ["学术审查中", "草稿"], ["伦理审查中", "学术审查中"]):
+            store.record_check("s", "u", "all", [{"id": "1", "status_label": states[0]},
+                                                 {"id": "2", "status_label": states[1]}])
+        history = store.state_history("s", "u", "all")
+        other = store.state_history("s", "u", "subcenters")
+    assert [label for _, label in history["1"]] == ["学术审查中", "伦理审查中"]
+    assert [label for _, label in history["2"]] == ["草稿", "学术审查中"]
+    assert other == {}
+
+
+def test_progress_page_uses_the_check_history_when_no_timeline_was_read():
+    projects = [Project(id="1", project_name="研究1", status="published", status_label="已公开")]
+    result = CheckResult(scope="all", checked_at="2025-01-20 10:00", projects=projects, changes=[], baseline=False,
+                         history={"1": [("2025-01-01T08:00:00", "学术审查中"), ("2025-01-08T08:00:00", "已公开")]})
+    text = progress_html(result)
+    assert "历次检查记录" in text and "7 天" in text

@@ -18,6 +18,21 @@ GROUPS = frozenset({"repeat_group", "table", "modal_pick"})
 BY_LABEL = GROUPS | {"pdf", "file", "files"}
 
 
+# Reveal the element in every scrolling box around it (a dropdown's list, a dialog's body); then, when the page
+# scrolls in a box as tall as most of the window (or the window itself), bring it to a third of the window's
+# height: clear of a fixed header and footer and of a message shown in the middle of the window.
+SCROLL_JS = """(e) => {
+  e.scrollIntoView({block: 'nearest', inline: 'nearest'});
+  let page = null;
+  for (let b = e.parentElement; b; b = b.parentElement) {
+    const tall = b.clientHeight > window.innerHeight * 0.6;
+    if (tall && b.scrollHeight > b.clientHeight && /(auto|scroll)/.test(getComputedStyle(b).overflowY)) page = b;
+  }
+  const shift = e.getBoundingClientRect().top - window.innerHeight / 3;
+  if (page) page.scrollTop += shift; else window.scrollBy(0, shift);
+}"""
+
+
 def exact(text: str, mark: str | None = None) -> re.Pattern[str]:
     """The whole trimmed text is `text`, after an optional required mark (`*`)."""
     lead = r"(?:" + re.escape(mark) + r")?\s*" if mark else ""
@@ -60,9 +75,9 @@ class Ctx:
         return item.locator(css)
 
     def click(self, target: Locator) -> None:
-        """Click as a person does after scrolling the control to the middle of the window: a fixed header or
-        footer of the layout cannot cover it there."""
-        target.evaluate("(e) => e.scrollIntoView({block: 'center', inline: 'nearest'})")
+        """Click as a person does, after bringing the control where nothing of the layout covers it (SCROLL_JS):
+        a covered control holds the click until its cover goes."""
+        target.evaluate(SCROLL_JS)
         target.click()
 
     def button(self, scope: Locator | Page, text: str) -> Locator:
