@@ -254,6 +254,9 @@ def test_toasts_stack_and_an_expired_session_goes_to_login(page: Page, editor, m
     ui.save(page, "请检查标红的字段")
     ui.save(page, "请检查标红的字段")
     expect(page.locator(".el-message[role=alert]")).to_have_count(2)
+    # positions are measured once the toasts' slide has ended, not during it
+    page.wait_for_function("() => [...document.querySelectorAll('.el-message')]"
+                           ".every((e) => e.getAnimations().length === 0)")
     tops = page.locator(".el-message").evaluate_all("els => els.map(e => e.getBoundingClientRect().top)")
     assert tops[1] > tops[0]
     page.context.clear_cookies()
