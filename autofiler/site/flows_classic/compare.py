@@ -10,23 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from autofiler.site.compare import _empty, _text  # one notion of empty and of text for both families
 from autofiler.site.maps.resolve import SiteField, SiteTab
 
 SETS = frozenset({"checkbox_group", "multiselect"})
 ROWS = frozenset({"repeat_group", "table"})
 FILES = frozenset({"pdf", "file", "files"})
-
-
-def _empty(v: Any) -> bool:
-    return v is None or v == "" or v == [] or v == {}
-
-
-def _text(v: Any) -> str:
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v).strip()
 
 
 def normal(f: SiteField, value: Any) -> Any:
