@@ -30,11 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from autofiler.config import Settings
-from autofiler.progress import record
 from autofiler.site import listing
 from autofiler.site import progress as reader
 from autofiler.site.session import open_site
 from autofiler.store import Store
+from autofiler.tracking.changes import record
 from mock_site.launcher import DEMO_PI, launch
 
 CHROMIUM = os.environ.get("AUTOFILER_BROWSER", "/usr/bin/chromium")

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mock_site.launcher import DEMO_PI, RunningMock, launch
-from tests.reliability import harness as H  # after the path set-up
-from tests.reliability import specgen
+from trials import harness as H  # after the path set-up
+from trials import specgen
 
 FAULTS = {"error_rate": 0.2, "latency_ms": [0, 1500], "session_ttl_s": 30, "drop_field_rate": 0.05}
 

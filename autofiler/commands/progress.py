@@ -9,14 +9,15 @@ from autofiler.errors import EXIT_OK
 
 
 def run(args: Any) -> int:
-    from autofiler import config, progress, report
+    from autofiler import config
+    from autofiler.tracking import progress_check, progress_output
 
     settings = config.resolve(args)
     settings.require_user()
-    request = progress.Request.from_args(args)
-    report.check_output(args.format, args.out)
-    result = progress.check(settings, request, send=not args.no_notify)
-    report.emit(result, args.format, args.out)
+    request = progress_check.Request.from_args(args)
+    progress_output.check_output(args.format, args.out)
+    result = progress_check.check(settings, request, send=not args.no_notify)
+    progress_output.emit(result, args.format, args.out)
     for line in result.notify_errors:
         print(f"autofiler: {line}", file=sys.stderr)
     return exit_code(args, bool(result.changes))

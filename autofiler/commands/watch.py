@@ -52,16 +52,17 @@ def _shown(seconds: float) -> str:
 
 
 def run(args: Any) -> int:
-    from autofiler import config, progress, report
+    from autofiler import config
     from autofiler.commands.progress import exit_code
+    from autofiler.tracking import progress_check, progress_output
 
     seconds = parse_interval(args.every)
     if args.times < 0:
         raise ConfigError("--times 不能为负数 / --times cannot be negative")
     settings = config.resolve(args)
     settings.require_user()
-    request = progress.Request.from_args(args)
-    report.check_output(args.format, args.out)
+    request = progress_check.Request.from_args(args)
+    progress_output.check_output(args.format, args.out)
     pause = threading.Event()
     changed = False
     failed: AutofilerError | None = None
@@ -72,20 +73,20 @@ def run(args: Any) -> int:
             stamp = dt.datetime.now().isoformat(timespec="seconds")
             print(f"== 第 {n} 次检查 / check {n} · {stamp}", file=sys.stderr, flush=True)
             try:
-                result = progress.check(settings, request, send=not args.no_notify)
+                result = progress_check.check(settings, request, send=not args.no_notify)
             except (ConfigError, CredentialError, SpecError):
                 raise  # the next check would fail the same way
             except AutofilerError as e:
                 # the site may be down or busy now and fine at the next check
                 failed = e
-                failures, errors = progress.record_failure(settings, e.message, send=not args.no_notify)
+                failures, errors = progress_check.record_failure(settings, e.message, send=not args.no_notify)
                 print(f"autofiler: 第 {n} 次检查失败（连续 {failures} 次） / check {n} failed ({failures} in a "
                       f"row): {e.message}", file=sys.stderr, flush=True)
                 for line in errors:
                     print(f"autofiler: {line}", file=sys.stderr)
             else:
                 failed, failures = None, 0
-                report.emit(result, args.format, args.out, one_line=True)
+                progress_output.emit(result, args.format, args.out, one_line=True)
                 changed = changed or bool(result.changes)
                 for line in result.notify_errors:
                     print(f"autofiler: {line}", file=sys.stderr)

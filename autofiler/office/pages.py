@@ -12,8 +12,8 @@ from autofiler.office.reconcile import LABELS, Reconciliation
 from autofiler.office.status_page import Chart, data_table, page
 
 if TYPE_CHECKING:
-    from autofiler.progress import CheckResult
     from autofiler.site.progress import Project
+    from autofiler.tracking.changes import CheckResult
 
 
 def _time(text: str | None) -> dt.datetime | None:

@@ -47,7 +47,7 @@ def emit(result: Reconciliation, fmt: str, out: str | None, stdout: TextIO | Non
             _text(result, fmt, fh)
         return
     if fmt == "csv":
-        from autofiler.report import write_excel_text
+        from autofiler.tracking.progress_output import write_excel_text
 
         buffer = io.StringIO()
         _text(result, fmt, buffer)

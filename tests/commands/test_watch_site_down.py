@@ -12,7 +12,7 @@ import pytest
 
 from autofiler.commands.watch import next_wait
 from autofiler.store import Store
-from tests.progress.receivers import HttpReceiver
+from tests.tracking.receivers import HttpReceiver
 from tests.support import CHROMIUM, DEMO_PI, ROOT, MockServer, free_port
 
 

@@ -8,8 +8,8 @@ import signal
 import pytest
 from openpyxl import load_workbook
 
-from tests.progress.cli import autofiler, popen
 from tests.support import DEMO_PI
+from tests.tracking.cli import autofiler, popen
 
 pytestmark = pytest.mark.e2e
 

@@ -5,9 +5,9 @@ import email.policy
 
 import pytest
 
-from tests.progress.cli import autofiler
-from tests.progress.receivers import HttpReceiver, SmtpReceiver
 from tests.support import DEMO_PI
+from tests.tracking.cli import autofiler
+from tests.tracking.receivers import HttpReceiver, SmtpReceiver
 
 pytestmark = pytest.mark.e2e
 

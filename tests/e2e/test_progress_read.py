@@ -5,8 +5,8 @@ import json
 import pytest
 import yaml
 
-from tests.progress.cli import autofiler
 from tests.support import ADMIN, DEMO_PI, ROOT
+from tests.tracking.cli import autofiler
 
 pytestmark = pytest.mark.e2e
 

@@ -7,8 +7,8 @@ import pytest
 from openpyxl import load_workbook
 
 from autofiler.office.ledger import SHEET, write_template
-from tests.progress.cli import autofiler
 from tests.support import DEMO_PI
+from tests.tracking.cli import autofiler
 
 pytestmark = pytest.mark.e2e
 

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from autofiler.office.pages import progress_html
-from autofiler.progress import CheckResult
 from autofiler.site.progress import Event, Project
+from autofiler.tracking.changes import CheckResult
 
 pytestmark = pytest.mark.e2e
 

@@ -7,8 +7,8 @@ import re
 from autofiler.office.ledger import LedgerRow
 from autofiler.office.pages import progress_html, reconcile_html, step_days
 from autofiler.office.reconcile import reconcile
-from autofiler.progress import CheckResult
 from autofiler.site.progress import Event, Project
+from autofiler.tracking.changes import CheckResult
 
 
 def timeline_project(pid, *stamps):

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from tests.reliability import harness as H
-from tests.reliability import specgen
+from trials import harness as H
+from trials import specgen
 
 pytestmark = pytest.mark.e2e
 

@@ -12,9 +12,10 @@ import sys
 
 import pytest
 
-from tests.reliability import die_after_create, specgen
-from tests.reliability import harness as H
+from tests.reliability import die_after_create
 from tests.support import DEMO_PI
+from trials import harness as H
+from trials import specgen
 
 pytestmark = pytest.mark.e2e
 

@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from autofiler.main import main
-from tests.reliability.specgen import EXAMPLES, example
 from tests.spec.pdfs import make_pdf
+from trials.specgen import EXAMPLES, example
 
 NO_BROWSER = "/nonexistent/chromium"
 BROWSER_ERROR = "浏览器不存在"

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from autofiler.site import session as session_mod
-from tests.reliability import harness as H
-from tests.reliability import specgen
 from tests.site.filing_support import run_cli, site_args
 from tests.support import CHROMIUM, DEMO_PI
+from trials import harness as H
+from trials import specgen
 
 pytestmark = pytest.mark.e2e
 

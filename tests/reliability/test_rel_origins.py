@@ -8,10 +8,10 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.reliability import harness as H
 from tests.reliability import secrets_scan as S
-from tests.reliability import specgen
 from tests.reliability.proxy import Proxy
+from trials import harness as H
+from trials import specgen
 
 pytestmark = pytest.mark.e2e
 

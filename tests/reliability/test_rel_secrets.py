@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from autofiler.main import main
-from tests.reliability import harness as H
 from tests.reliability import secrets_scan as S
-from tests.reliability import specgen
+from trials import harness as H
+from trials import specgen
 
 pytestmark = pytest.mark.e2e
 

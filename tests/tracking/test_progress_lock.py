@@ -4,11 +4,11 @@ import threading
 
 import pytest
 
-from autofiler import progress
 from autofiler.config import Settings
 from autofiler.errors import BusyError
 from autofiler.main import main
 from autofiler.store import Store
+from autofiler.tracking import progress_check as progress
 
 SITE, USER = "http://127.0.0.1:9", "13800000000"
 NAME = f"progress:{SITE}:{USER}"

@@ -1,11 +1,12 @@
 import pytest
 
 from autofiler.errors import ConfigError, SpecError
-from autofiler.progress import Request, detect_changes, record, scope_of, split_targets
 from autofiler.site.progress import Project, status_key
 from autofiler.spec.title import title_of
 from autofiler.store import Store
-from tests.progress.factory import project, returned
+from autofiler.tracking.changes import detect_changes, record
+from autofiler.tracking.progress_check import Request, scope_of, split_targets
+from tests.tracking.factory import project, returned
 
 SITE, USER = "http://127.0.0.1:9", "13800000000"
 STATES = {"draft": "草稿", "returned": "退回修改", "published": "已公开"}

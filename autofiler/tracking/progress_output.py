@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from autofiler.errors import ConfigError
 
 if TYPE_CHECKING:
-    from autofiler.progress import CheckResult
+    from autofiler.tracking.changes import CheckResult
 
 # Export columns: key (CSV header, JSON key) and the heading of the office's spreadsheet.
 COLUMNS = [

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "specs"
 FIELDS = ["心血管病学", "呼吸病学", "消化病学", "内分泌学", "肾脏病学", "风湿免疫学", "神经病学", "肿瘤学", "药学", "护理学"]
 DRUGS = [("二甲双胍", "Metformin"), ("阿托伐他汀", "Atorvastatin"), ("利妥昔单抗", "Rituximab"),

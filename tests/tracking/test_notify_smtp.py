@@ -3,11 +3,11 @@ import email.policy
 
 import pytest
 
-from autofiler import notify
-from autofiler.progress import Change
 from autofiler.store import Store
-from tests.progress.factory import project, result
-from tests.progress.receivers import SmtpReceiver
+from autofiler.tracking import notify_targets, outbox
+from autofiler.tracking.changes import Change
+from tests.tracking.factory import project, result
+from tests.tracking.receivers import SmtpReceiver
 
 ACCOUNT = "http://site|13800000000"
 CHANGE = Change("7", "项目7", "status", "伦理审查中", "退回修改", "请补充方案版本号")
@@ -21,10 +21,10 @@ def smtp():
 
 
 def send(tmp_path, table):
-    targets = notify.parse_targets([table])
+    targets = notify_targets.parse_targets([table])
     with Store(tmp_path) as store:
-        notify.queue_changes(store, targets, ACCOUNT, "http://site", result([project("7")], [CHANGE]))
-        errors = notify.send_pending(store, targets, ACCOUNT)
+        outbox.queue_changes(store, targets, ACCOUNT, "http://site", result([project("7")], [CHANGE]))
+        errors = outbox.send_pending(store, targets, ACCOUNT)
         return errors, len(store.pending())
 
 

@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.support import CHROMIUM, DEMO_PI, ROOT, MockServer
+from mock_site.launcher import DEMO_PI, ROOT
+from mock_site.launcher import RunningMock as MockServer
+
+CHROMIUM = os.environ.get("AUTOFILER_BROWSER", "/usr/bin/chromium")
 
 SUBMITTED = ("academic_review", "ethics_review", "institution_review", "published")
 READ_ONLY = {"lead_unit"}  # filled in by the site from the PI's institution

@@ -7,10 +7,10 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from autofiler import report
 from autofiler.errors import ConfigError
-from autofiler.progress import Change
-from tests.progress.factory import project, result, returned
+from autofiler.tracking import progress_output as report
+from autofiler.tracking.changes import Change
+from tests.tracking.factory import project, result, returned
 
 
 def sample():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from autofiler.progress import Change, CheckResult
 from autofiler.site.progress import Event, Project
+from autofiler.tracking.changes import Change, CheckResult
 
 
 def project(pid: str, label: str = "学术审查中", status: str = "academic_review", **kw) -> Project:

@@ -2,9 +2,7 @@
 it, and queue and send notifications for what changed.
 
 Scopes: `all` (every project the account sees), `subcenters` (the 分中心项目 view) and `ids:<id>,<id>` (named
-projects). The first check of a scope has nothing to compare with: it records the baseline and reports no
-change. From then on a new project, a new state, a new opinion, a filing number and a project that left the
-list are changes.
+projects).
 """
 
 from __future__ import annotations
@@ -18,11 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from autofiler import notify
 from autofiler.errors import BusyError, ConfigError, SiteError
 from autofiler.site.progress import Project
 from autofiler.spec.title import title_of
 from autofiler.store import Store
+from autofiler.tracking import notify_messages, outbox
+from autofiler.tracking.changes import CheckResult, carry_opinions, record
+from autofiler.tracking.notify_targets import parse_targets
 
 if TYPE_CHECKING:
     from autofiler.config import Settings
@@ -40,95 +40,6 @@ def lock_wait() -> float:
     except ValueError:
         raise ConfigError(f"{ENV_LOCK_WAIT}={value!r}: seconds expected") from None
 
-
-@dataclass(frozen=True)
-class Change:
-    project_id: str
-    project_name: str
-    kind: str  # new | status | opinion | filing_no | removed
-    before: str | None = None
-    after: str | None = None
-    opinion: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"project_id": self.project_id, "project_name": self.project_name, "kind": self.kind,
-                "before": self.before, "after": self.after, "opinion": self.opinion}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Change:
-        return cls(**{k: data.get(k) for k in ("project_id", "project_name", "kind", "before", "after", "opinion")})
-
-    def describe(self) -> str:
-        who = f"{self.project_name}（{self.project_id}）"
-        text = {
-            "new": f"新项目 / new: {who}：{self.after}",
-            "status": f"{who}：{self.before} → {self.after}",
-            "opinion": f"{who}：新的审核意见 / new opinion",
-            "filing_no": f"{who}：备案号 / filing no. {self.after}",
-            "removed": f"{who}：已不在列表中 / no longer listed",
-        }.get(self.kind, f"{who}: {self.kind}")
-        if self.opinion:
-            text += f"；审核意见：{self.opinion}"
-        return text
-
-
-def detect_changes(previous: dict[str, dict], current: list[Project], *, listed: bool) -> list[Change]:
-    """What differs between the last check's snapshots and what was read now.
-
-    `listed` says the projects are a whole list, so a project missing from it has left the view.
-    """
-    changes: list[Change] = []
-    for p in current:
-        before = previous.get(p.id)
-        opinion = p.opinion if p.opinion_read else None
-        if before is None:
-            changes.append(Change(p.id, p.project_name, "new", None, p.status_label, opinion))
-            continue
-        if before.get("status_label") != p.status_label:
-            changes.append(Change(p.id, p.project_name, "status", before.get("status_label"), p.status_label,
-                                  opinion))
-        elif opinion and "opinion" in before and opinion != before.get("opinion"):
-            changes.append(Change(p.id, p.project_name, "opinion", before.get("opinion"), opinion, opinion))
-        if p.filing_no and p.filing_no != before.get("filing_no"):
-            changes.append(Change(p.id, p.project_name, "filing_no", before.get("filing_no"), p.filing_no))
-    if listed:
-        seen = {p.id for p in current}
-        for pid, before in previous.items():
-            if pid not in seen:
-                changes.append(Change(pid, before.get("project_name", ""), "removed", before.get("status_label")))
-    return changes
-
-
-@dataclass
-class CheckResult:
-    scope: str
-    checked_at: str
-    projects: list[Project]
-    changes: list[Change]
-    baseline: bool
-    notify_errors: list[str] = field(default_factory=list)
-    # per project, the states the checks of this scope saw and when first (only when a report asks for it)
-    history: dict[str, list[tuple[str, str]]] | None = None
-
-
-def carry_opinions(previous: dict[str, dict], projects: list[Project]) -> None:
-    """Keep an opinion read earlier while the project's row has not moved (a list row carries none)."""
-    for p in projects:
-        before = previous.get(p.id)
-        if p.opinion_read or not before or "opinion" not in before:
-            continue
-        if before.get("status_label") == p.status_label and before.get("updated_at") == p.updated_at:
-            p.opinion, p.opinion_read = before["opinion"], True
-
-
-def record(store: Store, site: str, user: str, scope: str, projects: list[Project]) -> CheckResult:
-    """Compare with the last check of this scope and record this one."""
-    baseline = not store.has_check(site, user, scope)
-    previous = store.last_check(site, user, scope)
-    carry_opinions(previous, projects)
-    changes = [] if baseline else detect_changes(previous, projects, listed=not scope.startswith("ids:"))
-    check_id = store.record_check(site, user, scope, [p.to_dict() for p in projects])
-    return CheckResult(scope, store.checked_at(check_id), projects, changes, baseline)
 
 
 # --- what to check ------------------------------------------------------------------------------------------
@@ -252,15 +163,15 @@ def record_failure(settings: Settings, message: str, *, send: bool = True) -> tu
     from autofiler.store import now
 
     user = settings.require_user()
-    targets = notify.parse_targets(settings.notify)
+    targets = parse_targets(settings.notify)
     account = f"{settings.site}|{user}"
     with Store(settings.state_dir) as store:
         failures = store.record_failure(settings.site, user, message)
         if failures == settings.notify_after_failures and targets:
-            data = notify.site_down_payload(settings.site, now(), failures, message)
+            data = notify_messages.site_down_payload(settings.site, now(), failures, message)
             for target in targets:
-                store.queue(notify.outbox_key(account, target), data)
-        errors = notify.send_pending(store, targets, account) if send else []
+                store.queue(outbox.outbox_key(account, target), data)
+        errors = outbox.send_pending(store, targets, account) if send else []
     return failures, errors
 
 
@@ -269,7 +180,7 @@ def check(settings: Settings, request: Request, *, send: bool = True, wait_s: fl
     """One check: lock, read, compare, record, queue notifications, send what is pending."""
     from autofiler.site.session import open_site
 
-    targets = notify.parse_targets(settings.notify)
+    targets = parse_targets(settings.notify)
     ids, specs = split_targets(request.targets)
     user = settings.require_user()
     with Store(settings.state_dir) as store:
@@ -282,7 +193,7 @@ def check(settings: Settings, request: Request, *, send: bool = True, wait_s: fl
                 result.history = store.state_history(settings.site, user, scope)
             account = f"{settings.site}|{user}"
             if result.changes:
-                notify.queue_changes(store, targets, account, settings.site, result)
+                outbox.queue_changes(store, targets, account, settings.site, result)
             if send:
-                result.notify_errors = notify.send_pending(store, targets, account)
+                result.notify_errors = outbox.send_pending(store, targets, account)
     return result
