@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from autofiler import config_file
+from autofiler.config_file import NOTIFY_AFTER_FAILURES
 from autofiler.errors import ConfigError
 from autofiler.paths import state_dir
 
@@ -34,9 +35,6 @@ ENV_SITE = "AUTOFILER_SITE"
 ENV_USER = "AUTOFILER_USER"
 ENV_BROWSER = "AUTOFILER_BROWSER"
 CONFIG_NAME = "autofiler.toml"
-KNOWN_KEYS = {"site", "user", "captcha_cmd", "browser_path", "channel", "selectors", "notify", "headed", "slowmo",
-              "notify_after_failures"}
-NOTIFY_AFTER_FAILURES = 3  # failed checks in a row before `watch` tells the notify targets
 
 
 @dataclass
@@ -93,30 +91,6 @@ def insecure_warning(url: str) -> str | None:
     return None
 
 
-def read_config(path: Path, *, explicit: bool) -> dict[str, Any]:
-    if not path.is_file():
-        if explicit:
-            raise ConfigError(f"配置文件不存在 / config file not found: {path}")
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"配置文件无法解析 / config file {path} is not valid TOML: {e}") from None
-    unknown = sorted(set(data) - KNOWN_KEYS)
-    if unknown:
-        raise ConfigError(
-            f"config file {path}: unknown setting {', '.join(unknown)}",
-            hint="known settings: " + ", ".join(sorted(KNOWN_KEYS)),
-        )
-    after = data.get("notify_after_failures", NOTIFY_AFTER_FAILURES)
-    if isinstance(after, bool) or not isinstance(after, int) or after < 1:
-        raise ConfigError(f"config file {path}: notify_after_failures must be a whole number of at least 1")
-    notify = data.get("notify", [])
-    if not isinstance(notify, list) or not all(isinstance(t, dict) for t in notify):
-        raise ConfigError(f"config file {path}: notify must be a list of tables ([[notify]])")
-    return data
-
-
 def site_url(value: str, presets: dict[str, str]) -> str:
     """A preset name or an address, checked and without a trailing slash."""
     url = presets.get(value, value).strip()
@@ -141,7 +115,7 @@ def resolve(args: Any, env: dict[str, str] | None = None) -> Settings:
     directory = state_dir(_opt(args, "state_dir"))
     explicit = _opt(args, "config")
     config_path = Path(explicit) if explicit else directory / CONFIG_NAME
-    cfg = read_config(config_path, explicit=bool(explicit))
+    cfg = config_file.read(config_path, explicit=bool(explicit))
 
     def pick(opt: str, env_name: str | None, key: str) -> Any:
         value = _opt(args, opt)
@@ -149,7 +123,7 @@ def resolve(args: Any, env: dict[str, str] | None = None) -> Settings:
             return value
         if env_name and env.get(env_name):
             return env[env_name]
-        return cfg.get(key)
+        return getattr(cfg, key)
 
     selectors = pick("selectors", None, "selectors")
     site_map = sitemap.load(selectors)
@@ -159,7 +133,7 @@ def resolve(args: Any, env: dict[str, str] | None = None) -> Settings:
     if _opt(args, "channel") and not _opt(args, "browser_path"):
         browser_path = None  # a channel asked for on the command line beats a path from env or file
     user = pick("user", ENV_USER, "user")
-    if channel not in (None, "chrome", "msedge"):
+    if channel not in (None, "chrome", "msedge"):  # a file's channel is checked when read; this is the option
         raise ConfigError(f"channel {channel!r}: use chrome or msedge")
     return Settings(
         site=site_url(str(site), site_map.presets),
@@ -168,11 +142,11 @@ def resolve(args: Any, env: dict[str, str] | None = None) -> Settings:
         selectors=Path(selectors) if selectors else None,
         browser_path=browser_path,
         channel=channel,
-        headed=bool(_opt(args, "headed") or cfg.get("headed", False)),
-        slowmo=int(_opt(args, "slowmo") or cfg.get("slowmo", 0) or 0),
+        headed=bool(_opt(args, "headed") or cfg.headed),
+        slowmo=int(_opt(args, "slowmo") or cfg.slowmo),
         captcha_cmd=pick("captcha_cmd", None, "captcha_cmd"),
         verbosity=int(_opt(args, "verbose") or 0),
-        notify=list(cfg.get("notify", [])),
+        notify=list(cfg.notify),
         config_path=config_path if config_path.is_file() else None,
-        notify_after_failures=int(cfg.get("notify_after_failures", NOTIFY_AFTER_FAILURES)),
+        notify_after_failures=cfg.notify_after_failures,
     )
