@@ -89,9 +89,19 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     opts = parser.parse_args()
 
-    helps = [timed([*command(), "--help"])[0] for _ in range(opts.runs)]
+    helps, help_cpus = [], []
+    for _ in range(opts.runs):
+        cpu = cpu_of_children()
+        seconds, done = timed([*command(), "--help"])
+        help_cpus.append(cpu_of_children() - cpu)
+        if done.returncode != 0 or b"validate" not in done.stdout:
+            print(done.stderr.decode()[-2000:], f"autofiler --help exited {done.returncode}", file=sys.stderr)
+            return 1
+        helps.append(seconds)
     print(f"autofiler --help: median {statistics.median(helps):.3f} s over {opts.runs} runs "
           f"(min {min(helps):.3f}, max {max(helps):.3f}); target 0.25 s")
+    print(f"  CPU time (user+sys): median {statistics.median(help_cpus):.3f} s; load average now "
+          f"{os.getloadavg()[0]:.1f}")
 
     for form in ("sop-2020", "live-2026"):
         if bench_validate(form, opts.copies, opts.runs):

@@ -1,7 +1,10 @@
-"""Screenshots of the mock registry's pages, for the docs: `python docs/make_screenshots.py [--out DIR]`.
+"""Screenshots of the mock registry's two faces, for the docs: `python docs/make_screenshots.py [--out DIR]`.
 
-Starts the mock on a free port, files a sample project through its XHR API, then opens each page and each
-module's tab in Chromium and saves a full-page PNG under docs/screenshots/.
+live-2026 (layui): the mock seeds complete filings of the demo PI; the login page, tabs 0-8 of a draft (招募信息,
+shown only for an interventional study, after switching 研究分类（二级） in the page), the list and 备案进度.
+sop-2020 on Element UI: a sample project filed through the XHR API; the login page, the eight module panes, the
+list and 备案进度. Each is a viewport PNG (1360x900) under docs/screenshots/, Chinese rendered by the system's
+CJK fonts.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import sys
 from pathlib import Path
 
 import httpx
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -70,8 +73,11 @@ SAMPLE = {
 }
 
 
+VIEWPORT = {"width": 1360, "height": 900}
+
+
 def start_mock() -> RunningMock:
-    return launch("--fast", "--face", "sop-2020")
+    return launch("--fast", "--face", "sop-2020", "--element-ui")
 
 
 def file_sample(url: str) -> int:
@@ -101,31 +107,94 @@ def publish(url: str, project_id: int) -> None:
 
 
 def shoot(url: str, project_id: int, out: Path) -> list[Path]:
+    """The Element face: login, the eight module panes, the project list and 备案进度."""
     out.mkdir(parents=True, exist_ok=True)
-    saved = []
+    saved: list[Path] = []
+
+    def snap(page: Page, name: str) -> None:
+        saved.append(out / f"element-{name}.png")
+        page.screenshot(path=saved[-1])
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=BROWSER, args=ARGS)
-        page = browser.new_page(locale="zh-CN", viewport={"width": 1360, "height": 900})
+        page = browser.new_page(locale="zh-CN", viewport=VIEWPORT)
         page.goto(url + "/login")
-        page.screenshot(path=out / "00-login.png", full_page=True)
-        saved.append(out / "00-login.png")
+        page.locator("button.el-button", has_text="登录").wait_for()
+        snap(page, "00-login")
         page.locator("form input.el-input__inner").nth(0).fill(PI["username"])
         page.locator("form input.el-input__inner").nth(1).fill(PI["password"])
         page.locator("button.el-button", has_text="登录").click()
         page.wait_for_url("**/quickstart")
         for i, module in enumerate(CATALOG, start=1):
             page.goto(f"{url}/projects/{project_id}/edit?tab={module['key']}")
-            page.locator(".el-tabs__item.is-active").wait_for()
-            path = out / f"{i:02d}-{module['key']}.png"
-            page.screenshot(path=path, full_page=True)
-            saved.append(path)
+            page.locator(".el-tabs__item.is-active", has_text=module["label"]).wait_for()
+            page.locator(".el-tab-pane:not([aria-hidden]) .el-form-item__label").first.wait_for()
+            snap(page, f"{i:02d}-{module['key']}")
         publish(url, project_id)
         page.goto(f"{url}/projects")
-        saved.append(out / "10-projects.png")
-        page.screenshot(path=saved[-1], full_page=True)
+        page.locator(".el-table__body-wrapper tr.el-table__row").first.wait_for()
+        snap(page, "10-projects")
         page.goto(f"{url}/projects/{project_id}/progress")
-        saved.append(out / "11-progress.png")
-        page.screenshot(path=saved[-1], full_page=True)
+        page.locator(".el-timeline-item").first.wait_for()
+        snap(page, "11-progress")
+        browser.close()
+    return saved
+
+
+def shoot_live(out: Path) -> list[Path]:
+    """The live face: seeded filings of the demo PI; login, tabs 0-8 of a draft, the list and 备案进度."""
+    out.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+
+    def snap(page: Page, name: str) -> None:
+        saved.append(out / f"live-{name}.png")
+        page.screenshot(path=saved[-1])
+
+    with launch("--fast", "--face", "live-2026") as mock, sync_playwright() as p:
+        mock.control("POST", "seed", {"owner": PI["username"], "projects": 4})
+        projects = mock.projects()
+        draft = next(x["id"] for x in projects if x["status"] == "draft")
+        done = next(x["id"] for x in projects if x["status"] == "institution_review")
+        mock.control("POST", f"projects/{done}/review", {"decision": "approve", "opinion": "同意备案"})
+        browser = p.chromium.launch(executable_path=BROWSER, args=ARGS)
+        page = browser.new_page(locale="zh-CN", viewport=VIEWPORT)
+        page.goto(mock.url + "/login")
+        page.locator("button", has_text="登录").wait_for()
+        snap(page, "00-login")
+        page.locator("input[name=username]").fill(PI["username"])
+        page.locator("input[name=password]").fill(PI["password"])
+        page.locator("button", has_text="登录").click()
+        page.locator(".layui-header .live-user").wait_for()
+        page.goto(f"{mock.url}/research/edit/{draft}#tab0")
+        page.locator("body.live-ready").wait_for(state="attached")
+        titles = page.locator(".live-tabs .layui-tab-title li")
+        for i in range(titles.count()):
+            tab = titles.nth(i)
+            hidden = "layui-hide" in (tab.get_attribute("class") or "")
+            if hidden:
+                # 招募信息 is an interventional study's tab: switch 研究分类（二级） in the page (not saved)
+                titles.nth(0).click()
+                page.locator(".layui-tab-item.layui-show .live-item[data-key=research_type_l2] .layui-select-title"
+                             ).click()
+                page.locator(".layui-tab-item.layui-show dd[lay-value=干预性研究]").click()
+                tab.wait_for()
+            tab.click()
+            shown = page.locator(f".layui-tab-item.layui-show[data-tab='{i}']")
+            shown.wait_for()
+            if hidden:  # a few answers, so the tab shows its fields
+                shown.locator(".live-item[data-key=recruitment_involved] .layui-form-radio", has_text="是").click()
+                status = shown.locator(".live-item[data-key=recruitment_status]")
+                status.locator(".layui-select-title").click()
+                status.locator("dd[lay-value]:not([lay-value=''])").first.click()
+            page.evaluate("window.scrollTo(0, 0)")
+            module = page.locator(f".layui-tab-item[data-tab='{i}'] form").get_attribute("data-module")
+            snap(page, f"tab{i}-{module}")
+        page.goto(f"{mock.url}/research/list")
+        page.locator(".layui-table-body tr[data-index]").first.wait_for()
+        snap(page, "10-list")
+        page.goto(f"{mock.url}/research/progress/{done}")
+        page.locator(".layui-timeline-item").first.wait_for()
+        snap(page, "11-progress")
         browser.close()
     return saved
 
@@ -134,10 +203,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
+    paths = shoot_live(args.out)
     with start_mock() as mock:
         project_id = file_sample(mock.url)
-        for path in shoot(mock.url, project_id, args.out):
-            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        paths += shoot(mock.url, project_id, args.out)
+    for path in paths:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path, f"{path.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":

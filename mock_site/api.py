@@ -13,11 +13,22 @@ from starlette.routing import Route
 
 from mock_site import captcha, formats
 from mock_site.access import project_for
-from mock_site.catalog import MODULES, PROVINCES
+from mock_site.catalog import CATALOG, MODULES, PROVINCES
 from mock_site.errors import ApiError
 from mock_site.sessions import COOKIE, PROFILE_PATH, api_user, session_of, set_cookie, store
 
 SAVED, SUBMITTED, ADDED = "保存成功", "提交成功", "添加成功"
+# each field's and column's options, for the fault that stores another valid-looking value
+OPTIONS: dict[str, tuple[str, ...]] = {}
+for _m in CATALOG:
+    for _f in _m["fields"]:
+        for _c in (_f, *(_f.get("columns") or ())):
+            if _c.get("options"):
+                OPTIONS.setdefault(_c["key"], tuple(_c["options"]))
+
+
+def catalog_options(key: str, value: str) -> tuple[str, ...]:
+    return OPTIONS.get(key, ())
 
 
 async def json_body(request: Request) -> dict[str, Any]:
@@ -125,6 +136,14 @@ async def get_project(request: Request) -> Response:
     return JSONResponse(project)
 
 
+def refusal(request: Request, message: str, **extra: Any) -> ApiError:
+    """A refused save or 提交: 422 on the hand-written pages; on the Element face --error-status with code 1."""
+    config = request.app.state.config
+    if config.face == "sop-2020" and config.element_ui:
+        return ApiError(config.error_status, message, code=1, **extra)
+    return ApiError(422, message, **extra)
+
+
 def editable_project(request: Request) -> dict[str, Any]:
     """The owner's project, if it can be changed now: else 401/403/404/409."""
     user = api_user(request)
@@ -144,9 +163,9 @@ async def save_module(request: Request) -> Response:
     faults = request.app.state.faults
     await faults.before("save")
     registry = request.app.state.registry
-    errors = registry.save_module(project["id"], module_key, body, mutate=faults.dropper())
+    errors = registry.save_module(project["id"], module_key, body, mutate=faults.mutator(catalog_options))
     if errors:
-        raise ApiError(422, "请检查标红的字段", errors=errors)
+        raise refusal(request, "请检查标红的字段", errors=errors)
     return JSONResponse({"message": SAVED, "updated_at": registry.get_project(project["id"])["updated_at"]})
 
 
@@ -192,7 +211,7 @@ async def submit(request: Request) -> Response:
     registry = request.app.state.registry
     gaps = registry.submit(project["id"])
     if gaps:
-        raise ApiError(422, "以下内容尚未完善，请补充后再提交", missing=gaps)
+        raise refusal(request, "以下内容尚未完善，请补充后再提交", missing=gaps)
     after = registry.get_project(project["id"])
     return JSONResponse({"message": SUBMITTED, "status": after["status"], "status_label": after["status_label"]})
 

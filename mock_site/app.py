@@ -25,8 +25,10 @@ STATIC = Path(__file__).with_name("static")
 
 def _page_routes(registry: Registry, config: MockConfig) -> list[BaseRoute]:
     if config.face == "live-2026":
+        from mock_site.live import form as live_form
         from mock_site.live import routes as live  # the 2026 form, server-rendered, enhanced by genuine layui
 
+        live_form.use_file(config.form_file)
         return live.routes(registry, config)
     if config.element_ui and config.face == "sop-2020":
         from mock_site.element import routes as element  # the single-page app on genuine Element UI

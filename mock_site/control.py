@@ -75,6 +75,17 @@ async def institutions(request: Request) -> Response:
     return JSONResponse(added)
 
 
+async def list_institutions(request: Request) -> Response:
+    """Every institution the site knows: the registered ones (added_by null), then those a user added through
+    the 添加未在系统注册的医疗卫生机构 dialog (added_by: that user's phone); ?q= keeps names holding it."""
+    q = (request.query_params.get("q") or "").strip()
+    rows = request.app.state.registry.query(
+        "SELECT i.name, i.province, i.city, i.address, u.phone AS added_by FROM institutions i "
+        "LEFT JOIN users u ON u.id = i.added_by WHERE instr(i.name, ?) > 0 "
+        "ORDER BY i.added_by IS NOT NULL, i.name", (q,))
+    return JSONResponse([dict(r) for r in rows])
+
+
 async def seed(request: Request) -> Response:
     body = await json_body(request)
     count = body.get("projects")
@@ -151,6 +162,7 @@ def routes() -> list[Route]:
         Route("/__mock__/users", users, methods=["POST"]),
         Route("/__mock__/users", list_users, methods=["GET"]),
         Route("/__mock__/institutions", institutions, methods=["POST"]),
+        Route("/__mock__/institutions", list_institutions, methods=["GET"]),
         Route("/__mock__/seed", seed, methods=["POST"]),
         Route("/__mock__/faults", set_faults, methods=["POST"]),
         Route("/__mock__/faults", get_faults, methods=["GET"]),

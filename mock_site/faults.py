@@ -1,4 +1,4 @@
-"""Fault injection for saves, uploads and submits: errors, latency, dropped fields and session expiry.
+"""Fault injection for saves, uploads and submits: errors, latency, dropped or altered fields, session expiry.
 
 Every random draw comes from one generator seeded by the faults call (or --seed), so the same calls in the
 same order meet the same faults.
@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from mock_site.alter import OptionsOf, alter_one
 from mock_site.errors import ApiError, Invalid
 
 BUSY = "服务器繁忙，请稍后重试"
@@ -27,6 +28,7 @@ class FaultSettings:
     seed: int | None = None
     fail_next: dict[str, int] = field(default_factory=dict)  # the next N calls of a kind answer 500, for sure
     list_latency_ms: float = 0.0     # delay of every list JSON answer (a distant site, for the list benchmark)
+    alter_field_rate: float = 0.0    # share of saves that answer success but store one value other than posted
 
 
 KINDS = ("save", "upload", "submit")
@@ -69,7 +71,8 @@ def parse(body: Any) -> FaultSettings:
     if isinstance(list_latency, bool) or not isinstance(list_latency, (int, float)) or list_latency < 0:
         raise Invalid("list_latency_ms 应为非负毫秒数")
     return FaultSettings(_rate(body, "error_rate"), [float(v) for v in latency], ttl,
-                         _rate(body, "drop_field_rate"), seed, _fail_next(body), float(list_latency))
+                         _rate(body, "drop_field_rate"), seed, _fail_next(body), float(list_latency),
+                         alter_field_rate=_rate(body, "alter_field_rate"))
 
 
 class Faults:
@@ -85,7 +88,7 @@ class Faults:
         with self.lock:
             self.settings = settings
             self.rng = random.Random(settings.seed if settings.seed is not None else self.default_seed)
-            self.injected = {"errors": 0, "drops": 0}
+            self.injected = {"errors": 0, "drops": 0, "alters": 0}
 
     def snapshot(self) -> dict[str, Any]:
         with self.lock:
@@ -130,3 +133,32 @@ class Faults:
             return {k: v for k, v in values.items() if k != gone}
 
         return drop
+
+    def alterer(self, options_of: OptionsOf) -> Callable[[dict[str, Any]], dict[str, Any]] | None:
+        """For one save: None, or a function that stores one value other than the one posted (still success)."""
+        with self.lock:
+            if not (self.settings.alter_field_rate > 0 and self.rng.random() < self.settings.alter_field_rate):
+                return None
+            seed = self.rng.random()
+
+        def alter(values: dict[str, Any]) -> dict[str, Any]:
+            changed, key = alter_one(values, options_of, random.Random(seed))
+            if key is not None:
+                with self.lock:
+                    self.injected["alters"] += 1  # counted only when a stored value really differs
+            return changed
+
+        return alter
+
+    def mutator(self, options_of: OptionsOf) -> Callable[[dict[str, Any]], dict[str, Any]] | None:
+        """The save faults of one save, dropped field first (draws in the order of older seeds), then altered."""
+        steps = [f for f in (self.dropper(), self.alterer(options_of)) if f is not None]
+        if not steps:
+            return None
+
+        def apply(values: dict[str, Any]) -> dict[str, Any]:
+            for step in steps:
+                values = step(values)
+            return values
+
+        return apply

@@ -20,8 +20,9 @@ _ID_REFS = ("aria-controls", "aria-labelledby", "aria-describedby", "aria-owns")
 
 
 class _Rewriter:
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, keep_names: bool = False) -> None:
         self.rng = rng
+        self.keep_names = keep_names
         self.ids: dict[str, str] = {}
         self.names: dict[str, str] = {}
 
@@ -39,7 +40,7 @@ class _Rewriter:
         low = key.lower()
         if low == "id" and value:
             value = self.new_id(value)
-        elif low == "name" and value:
+        elif low == "name" and value and not self.keep_names:
             # one old name, one new name: radio groups keep grouping
             value = self.names.setdefault(value, self.token("f"))
         elif low in _ID_REFS and value:
@@ -59,6 +60,6 @@ class _Rewriter:
         return _ATTR.sub(self.attr, m.group(0))
 
 
-def shuffle_dom(html: str, rng: random.Random) -> str:
-    """The page with every id and name replaced and every class list reordered (same classes)."""
-    return _TAG.sub(_Rewriter(rng).tag, html)
+def shuffle_dom(html: str, rng: random.Random, keep_names: bool = False) -> str:
+    """The page with every id (and name, unless kept) replaced and every class list reordered (same classes)."""
+    return _TAG.sub(_Rewriter(rng, keep_names).tag, html)

@@ -19,7 +19,7 @@ from autofiler.accounts.report import REMINDER
 from autofiler.accounts.sheet import data_sheet, open_workbook, read_sheet
 from autofiler.config import Settings
 from autofiler.errors import ConfigError, SessionExpired, SiteError
-from autofiler.site import ui as U
+from autofiler.site import page_actions
 from autofiler.site.session import Site, open_site
 from autofiler.site.sitemap import Section, SiteMap
 
@@ -80,7 +80,7 @@ def page_texts(site_map: SiteMap) -> Section:
 
 def _result_table(page: Page, ui: Section, columns: Mapping[str, str]) -> Locator:
     """The table whose header names the result columns (the page also lists existing accounts)."""
-    header = page.locator(ui.table_header_cell).filter(has_text=U.exact(columns["result"]))
+    header = page.locator(ui.table_header_cell).filter(has_text=page_actions.exact(columns["result"]))
     return page.locator(ui.table).filter(has=header).first
 
 
@@ -91,12 +91,12 @@ def _is_upload(response: Response) -> bool:
 def _send(site: Site, texts: Section, sheet: Path) -> Locator:
     """Put the file on the upload input and wait for the site's answer: result rows, or an error toast."""
     page, ui = site.page, site.map.ui
-    U.mark_toasts(page, ui)
+    page_actions.mark_toasts(page, ui)
     table = _result_table(page, ui, texts.result_columns)
     with page.expect_response(_is_upload, timeout=UPLOAD_TIMEOUT_MS):
         page.locator(ui.upload_input).first.set_input_files(str(sheet))
     rows = table.locator(ui.table_row)
-    refused = U.new_toast(page, ui, "message_error")
+    refused = page_actions.new_toast(page, ui, "message_error")
     rows.first.or_(refused.first).wait_for(state="visible", timeout=UPLOAD_TIMEOUT_MS)
     return rows
 
@@ -150,7 +150,7 @@ def upload_sheet(settings: Settings, sheet: Path) -> UploadOutcome:
         for attempt in range(2):
             site.menu("admin_accounts")
             rows = _send(site, texts, path)
-            refused = U.toast_text(site.page, ui, "message_error")
+            refused = page_actions.toast_text(site.page, ui, "message_error")
             if refused is None:
                 return UploadOutcome(sheet.name, settings.site, _read_rows(site.page, ui, texts, rows))
             if site.map.signals.session_expired in refused and attempt == 0:

@@ -148,6 +148,10 @@ def _same_kind(widget: str) -> tuple[str, ...]:
 def run(args: Any) -> int:
     from autofiler.site import sitemap
 
+    if getattr(args, "survey", False):
+        from autofiler.commands import doctor_survey
+
+        return doctor_survey.run(args)
     c = Checks(Reporter(getattr(args, "verbose", 0)))
     settings = config.resolve(args)
     site_map = sitemap.load(settings.selectors)

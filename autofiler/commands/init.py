@@ -8,15 +8,15 @@ from typing import Any
 
 from autofiler.errors import EXIT_OK, ConfigError
 
-# Without --form: the SOP's form, as `init` always wrote (see README); a new PI on the 2026 form asks for it.
-DEFAULT_FORM = "sop-2020"
+# Without --form: the form a PI meets on the site today; `--form sop-2020` writes the SOP's eight-module form.
+DEFAULT_FORM = "live-2026"
+HELP = ("写一份带注释的描述文件模板；不加 --form 时为 live-2026（网站当前的表单），--form sop-2020 为 SOP 的八模块表单 / "
+        "write a commented spec template; without --form it is live-2026 (the form on the site today), "
+        "--form sop-2020 the SOP's eight-module form")
+FORM_HELP = "表单版本，默认 live-2026 / the form generation (default: live-2026; also sop-2020)"
 
 
 def render(form: str) -> str:
-    if form == "sop-2020":
-        from autofiler.spec import template
-
-        return template.render()
     from autofiler.spec import template_catalog
 
     return template_catalog.render(form)

@@ -1,4 +1,5 @@
-"""`autofiler schema [--form GENERATION] [--out FILE]`: the JSON Schema of a spec, for editors' YAML completion."""
+"""`autofiler schema [--form GENERATION] [--out FILE]`: the JSON Schema of a spec, for editors' YAML completion;
+without --form, of the generation `init` writes."""
 
 from __future__ import annotations
 
@@ -8,38 +9,36 @@ from typing import Any
 
 from autofiler.errors import EXIT_OK, ConfigError
 
-# Top-level keys every generation accepts beside its modules.
-_TOP = {
-    "form": {"type": "string", "title": "表单版本 / form generation", "default": "sop-2020"},
-    "site_project_id": {"type": ["integer", "string"], "title": "网站上的项目编号 / the site's project id"},
-}
+# Without --form: the same generation `autofiler init` writes.
+DEFAULT_FORM = "live-2026"
+HELP = ("打印描述文件的 JSON Schema，供编辑器补全；不加 --form 时为 live-2026（与 init 相同） / print the spec's JSON "
+        "Schema for editor completion; without --form it is live-2026, as for init")
+FORM_HELP = "表单版本，默认 live-2026 / the form generation (default: live-2026; also sop-2020)"
 
 
-def build(form: str = "sop-2020") -> dict[str, Any]:
-    if form != "sop-2020":
-        from autofiler.spec import schema_catalog
+def build(form: str = DEFAULT_FORM) -> dict[str, Any]:
+    from autofiler.spec import schema_catalog
 
-        return schema_catalog.build(form)
-    from autofiler.spec.model import Spec
+    return schema_catalog.build(form)
 
-    schema = Spec.model_json_schema()
-    schema["properties"] = {**_TOP, **schema["properties"]}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **schema,
-        "title": "autofiler spec: 医学研究登记备案信息系统 临床研究项目备案",
-        "description": "One clinical research project to file; keys are the registry's modules and fields. "
-        "Check a spec with `autofiler validate`.",
-    }
+
+def site_map_schema(form: str = DEFAULT_FORM) -> dict[str, Any]:
+    """The JSON Schema of a site map of the UI family that the generation's shipped map names."""
+    from autofiler.site.maps import choose, element_model, model
+    from autofiler.site.maps.resolve import read_yaml
+
+    family = read_yaml(choose.shipped(form)).get("family", "element")
+    return (model if family == "classic" else element_model).schema()
 
 
 def run(args: Any) -> int:
     from autofiler.forms import generations
 
-    form = getattr(args, "form", None) or "sop-2020"
+    form = getattr(args, "form", None) or DEFAULT_FORM
     if form not in generations():
         raise ConfigError(f"未知的表单版本 {form} / unknown form generation {form!r}; known: {', '.join(generations())}")
-    text = json.dumps(build(form), ensure_ascii=False, indent=2) + "\n"
+    document = site_map_schema(form) if getattr(args, "site_map", False) else build(form)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if not args.out:
         print(text, end="")
         return EXIT_OK

@@ -34,17 +34,17 @@ def _findings(path: str) -> list[Any]:
 
 def check_all(paths: list[str]) -> list[Any]:
     """Findings of every spec, in the order of `paths`; a large batch is spread over the CPU cores."""
-    from autofiler.spec import loader  # build the models once, before any worker is forked
+    import autofiler.spec.catalog_spec  # noqa: F401  (imported once, before any worker is forked)
+    from autofiler.spec import loader
 
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [f for p in paths for f in loader.load(p).findings]
-    from autofiler.forms import DEFAULT_GENERATION, generations
+    from autofiler.forms import generations
     from autofiler.spec.catalog_index import index
 
-    for generation in generations():  # catalog-driven generations too: built once, shared by the workers
-        if generation != DEFAULT_GENERATION:
-            index(generation)
+    for generation in generations():  # each generation's index built once, shared by the workers
+        index(generation)
     chunk = max(1, len(paths) // (workers * 4))
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         return [f for found in pool.imap(_findings, paths, chunksize=chunk) for f in found]

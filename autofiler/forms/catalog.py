@@ -30,7 +30,7 @@ CHOICE_WIDGETS = frozenset({"radio", "select", "dependent_select", "checkbox_pai
 # Widgets whose value is a list of rows.
 ROW_WIDGETS = frozenset({"repeat_group", "table"})
 FILE_WIDGETS = frozenset({"pdf", "file", "files"})
-Verification = Literal["live_sampled", "assumption_expanded", "inferred", "deferred"]
+Verification = Literal["live_sampled", "assumption_expanded", "inferred", "deferred", "surveyed"]
 
 
 class Twin(BaseModel):

@@ -1,7 +1,10 @@
 """One project's 8-module editor: load it, read every pane in one call, fill a module, save it, submit.
 
 All panes are in the DOM at once, so one reload after a save serves both the read-back of the module just saved
-and the starting state of the next one.
+and the starting state of the next one. A load is a real one (a navigation that refetches, or a reload when the
+address would not change the document), and the editor counts as loaded only once it shows the project's data
+(the site map's `layout.form_ready`), never at the page's `load`: a single-page app fetches the project after.
+A save is judged by its answer as the site map's `save_answer` describes it; 提交 by the project's state.
 """
 
 from __future__ import annotations
@@ -13,8 +16,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Response
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site import ui as U
-from autofiler.site import widgets as W
+from autofiler.site import answers, page_actions, widgets
 from autofiler.site.compare import ABSENT, Diff, field_of
 from autofiler.site.session import Site
 from autofiler.site.sitemap import Module
@@ -32,7 +34,7 @@ class Pane:
 
 
 class SaveRejected(SiteError):
-    """The site refused a save and named the fields (HTTP 422)."""
+    """The site refused a save and named the fields (a 4xx, or a 200 whose body carries the errors)."""
 
     def __init__(self, message: str, errors: list[dict[str, str]]) -> None:
         super().__init__(message)
@@ -61,7 +63,7 @@ class Editor:
         self.project_id = project_id
         self.map = site.map
         self.ui = site.map.ui
-        self.ctx = W.Ctx(site.page, site.map)
+        self.ctx = widgets.Ctx(site.page, site.map)
         self.active_tab: str | None = None  # as last read or opened; a reload resets it
 
     @property
@@ -78,10 +80,25 @@ class Editor:
         and which module tabs it found. `opened`: the page was just navigated to the editor (新增 does that) and
         nothing was typed in it since, so it is read as it loads instead of being loaded twice."""
         self.active_tab = None
-        if opened and self.page.url == self.site.url(self.path(tab)):
-            self.page.wait_for_load_state("load")
-            return
-        self.site.goto(self.path(tab))
+        if not opened:
+            self.site.goto(self.path(tab))  # a real load, also where only the address's fragment changes
+        self.wait_ready()
+
+    def wait_ready(self) -> None:
+        """Wait until the editor shows the project's data (the app may fetch it after the page's `load`)."""
+        try:
+            self.page.locator(self.map.layout.form_ready).filter(visible=True).first.wait_for(state="visible")
+        except PlaywrightError:
+            if self.site.on_login_page():
+                raise SessionExpired("登录已过期 / the session expired while the editor loaded") from None
+            raise SiteError(f"项目 {self.project_id} 的编辑页没有显示项目数据 / the editor of project "
+                            f"{self.project_id} did not show the project's data ({self.page.url})",
+                            hint="check layout.form_ready in the site map") from None
+
+    def showing(self) -> bool:
+        """Whether the page shows this project's editor now (its id in the address, the form rendered)."""
+        return (self.map.project_id(self.page.url) == str(self.project_id)
+                and self.page.locator(self.map.layout.form_ready).filter(visible=True).count() > 0)
 
     # reading ---------------------------------------------------------------------------------------------
     def _twins(self, module: Module) -> list[dict[str, Any]]:
@@ -97,9 +114,9 @@ class Editor:
     def read(self, modules: list[Module] | None = None, *, detect: bool = False) -> dict[str, Pane]:
         """Every listed module's pane, read in one call (hidden panes included)."""
         modules = list(modules or self.map.modules)
-        arg = {"ui": W.ui_args(self.map), "detect": detect,
+        arg = {"ui": widgets.ui_args(self.map), "detect": detect,
                "modules": [{"key": m.key, "tab": m.tab, "fields": self._twins(m)} for m in modules]}
-        raw = self.page.evaluate(W.reader_js(), arg)
+        raw = self.page.evaluate(widgets.reader_js(), arg)
         self.active_tab = raw.pop("__active", None)
         return {k: Pane(v["values"], set(v["absent"]), v["errors"], v["widgets"], v["found"]) for k, v in raw.items()}
 
@@ -108,19 +125,19 @@ class Editor:
         """Make the module's tab active; `discard` answers the unsaved-changes box (dry runs leave edits)."""
         if self.active_tab == module.tab:
             return
-        U.open_tab(self.page, self.ui, module.tab, confirm_text=self.map.buttons.confirm if discard else None)
+        page_actions.open_tab(self.page, self.ui, module.tab, confirm_text=self.map.buttons.confirm if discard else None)
         self.active_tab = module.tab
 
     def pane(self) -> Locator:
-        return U.active_pane(self.page, self.ui)
+        return page_actions.active_pane(self.page, self.ui)
 
     def editable(self) -> bool:
-        btn = U.button(self.pane(), self.ui, self.map.buttons.save).first
+        btn = page_actions.button(self.pane(), self.ui, self.map.buttons.save).first
         return btn.count() > 0 and btn.is_enabled()
 
     def item(self, module: Module, key: str) -> Locator:
         f, twin = field_of(module, key)
-        return U.form_item(self.pane(), self.ui, self.map.twin_label(f) if twin else f.label).first
+        return page_actions.form_item(self.pane(), self.ui, self.map.twin_label(f) if twin else f.label).first
 
     def fill(self, module: Module, diffs: list[Diff], *, force_files: bool = False) -> None:
         """Fill the differing fields in site-map order; a twin not yet shown waits for the rest of the module."""
@@ -142,7 +159,7 @@ class Editor:
         have = None if d.have is ABSENT else d.have
         try:
             # A field revealed by one filled before it is waited for by the widget's own first action.
-            W.fill(self.ctx, f.widget, item, d.want, have, field=f, force=force_files)
+            widgets.fill(self.ctx, f.widget, item, d.want, have, field=f, force=force_files)
         except SessionExpired:
             raise
         except SiteError as e:
@@ -156,46 +173,66 @@ class Editor:
 
     # saving ----------------------------------------------------------------------------------------------
     def save(self, module: Module) -> None:
-        """Click 保存 and wait for the site's answer: 200 and the 保存成功 toast, or an error to raise."""
-        U.mark_toasts(self.page, self.ui)
+        """Click 保存 and judge the site's answer: a refusal raises (with the field errors it names), a success
+        waits for the page's own success signal (the page has then taken the answer in)."""
+        page_actions.mark_toasts(self.page, self.ui)
         with self.page.expect_response(_is_post) as info:
-            U.activate(U.visible_button(self.pane(), self.ui, self.map.buttons.save))
+            page_actions.activate(page_actions.visible_button(self.pane(), self.ui, self.map.buttons.save))
         resp = info.value
         if resp.status == 401 or self.site.on_login_page():
             raise SessionExpired(f"登录已过期 / the session expired while saving {module.tab}")
-        if not resp.ok:
-            message = U.response_message(resp) or f"HTTP {resp.status}"
-            if resp.status == 422:
-                data = _json(resp)
-                raise SaveRejected(message, list(data.get("errors") or []) if isinstance(data, dict) else [])
+        answer = answers.judge(resp.status, _json(resp), self.map.save_answer)
+        if answer.refused:
+            message = answer.message or page_actions.response_message(resp) or f"HTTP {resp.status}"
             if resp.status >= 500:
                 raise SiteBusy(f"{module.tab} 保存失败 / saving failed: {message}")
+            if answer.errors:
+                raise SaveRejected(message, answer.errors)
             raise SiteError(f"{module.tab} 保存被拒绝 / the site refused the save: {message}")
-        U.wait_toast(self.page, self.ui, "success", self.map.signals.saved)
+        page_actions.wait_toast(self.page, self.ui, "success", self.map.signals.saved)
 
     # submitting ------------------------------------------------------------------------------------------
     def submit(self) -> None:
-        """提交, confirm the message box, and wait for 提交成功 or the 提交检查 dialog."""
+        """提交; a confirmation box is answered if one appears (never waited for), a refusal raises
+        SubmitIncomplete with the site's list. Whether the site took it is the caller's to read from the
+        project's state."""
         m, ui, page = self.map, self.ui, self.page
-        U.mark_toasts(page, ui)
-        U.activate(U.visible_button(page, ui, m.buttons.submit))
-        box = page.locator(ui.message_box).filter(visible=True).first
-        box.wait_for(state="visible")
-        with page.expect_response(_is_post) as info:
-            U.activate(U.visible_button(box, ui, m.buttons.confirm))
-        resp = info.value
+        posts: list[Response] = []
+
+        def seen(r: Response) -> None:
+            if _is_post(r):
+                posts.append(r)
+
+        box = page.locator(ui.message_box).filter(visible=True)
+        check = page_actions.visible_dialog(page, ui, m.signals.submit_check_title)
+        page_actions.mark_toasts(page, ui)
+        page.on("response", seen)
+        try:
+            page_actions.activate(page_actions.visible_button(page, ui, m.buttons.submit))
+            # whichever the page shows first: the question, the check dialog, or a message about the answer
+            check.or_(box).or_(page_actions.new_toast(page, ui)).first.wait_for(state="visible")
+            if not posts and box.count() and not check.count():
+                with page.expect_response(_is_post) as info:
+                    page_actions.activate(page_actions.visible_button(box.first, ui, m.buttons.confirm))
+                posts.append(info.value)
+        finally:
+            page.remove_listener("response", seen)
+        resp = posts[-1] if posts else None
+        if resp is None:
+            return
         if resp.status == 401:
             raise SessionExpired("登录已过期 / the session expired while submitting")
-        if resp.status == 422:
-            dialog = U.visible_dialog(page, ui, m.signals.submit_check_title)
-            dialog.wait_for(state="visible")
-            lines = [t.strip() for t in dialog.locator(ui.line).all_inner_texts() if t.strip()]
-            raise SubmitIncomplete(U.response_message(resp) or "提交检查未通过", lines)
-        if not resp.ok:
+        answer = answers.judge(resp.status, _json(resp), m.save_answer)
+        if answer.missing or check.count():
+            lines = answer.missing or self._check_lines(check)
+            raise SubmitIncomplete(answer.message or "提交检查未通过", lines)
+        if answer.refused:
             kind = SiteBusy if resp.status >= 500 else SiteError
-            raise kind(f"提交失败 / submitting failed: {U.response_message(resp) or f'HTTP {resp.status}'}")
-        U.wait_toast(page, ui, "success", m.signals.submitted)
-        self.site.goto(m.progress_url.format(id=self.project_id))  # sooner than waiting for the page to move
+            raise kind(f"提交失败 / submitting failed: {answer.message or f'HTTP {resp.status}'}")
+
+    def _check_lines(self, check: Locator) -> list[str]:
+        check.wait_for(state="visible")
+        return [t.strip() for t in check.locator(self.ui.submit_check_line).all_inner_texts() if t.strip()]
 
 
 def _json(resp: Response) -> Any:

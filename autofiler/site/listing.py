@@ -15,8 +15,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import list_json
+from autofiler.site.page_actions import exact
 from autofiler.site.progress import Project, blank, status_key
-from autofiler.site.ui import exact
 
 if TYPE_CHECKING:
     from autofiler.site.session import Site
@@ -84,7 +84,7 @@ class ListReader:
         self.states: dict[str, str] = dict(m.states)
         lst = m.project_list
         self.columns: dict[str, str] = dict(lst.columns)
-        self.size_option: str = lst.page_size_option
+        self.size_option: str | None = lst.page_size_option
         self.args = {
             "table": self.ui.table, "header": self.ui.table_header_cell, "row": self.ui.table_row,
             "columns": {k: v for k, v in self.columns.items() if k != "actions"},
@@ -106,7 +106,7 @@ class ListReader:
         if got is not None:
             return self._projects(*got, self.site.map.menu[menu])
         self.site.menu(menu)
-        self.page.wait_for_selector(self.ui.table, state="attached")
+        self.site.wait_list()
         first = self._extract()
         total = _count(first["total"]) if first["total"] is not None else len(first["rows"])
         if total > len(first["rows"]) and self._set_largest_size(total):
@@ -137,7 +137,7 @@ class ListReader:
     def _set_largest_size(self, total: int) -> bool:
         """Pick the page size option of the site map; False when the site does not offer it."""
         sizes = self.page.locator(self.ui.pagination_sizes).first
-        if sizes.count() == 0:
+        if not self.size_option or sizes.count() == 0:  # no size option in the map: the site's own size
             return False
         box = sizes.locator(self.ui.select_input).first
         if box.input_value() == self.size_option:

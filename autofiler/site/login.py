@@ -1,6 +1,10 @@
 """Logging in on the site's login page: account and password, an optional image captcha, the profile trap.
 
-The caller keeps this outside any Playwright trace (a trace records the text typed into fields).
+Where a page stands is judged by what it shows, never by its address (on hash routes every path is `/`): the
+logged-in layout (the site map's `layout.logged_in`), or the login form (the password item), or the page that
+asks to complete the profile. A single-page app shows none of them until it has asked who is logged in, so
+`settle` waits for the first. The caller keeps this outside any Playwright trace (a trace records the text typed
+into fields).
 """
 
 from __future__ import annotations
@@ -12,28 +16,69 @@ import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
-from urllib.parse import urljoin, urlsplit
+from typing import Literal
+from urllib.parse import urljoin
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page, Response
+from playwright.sync_api import Locator, Page, Response
 
 from autofiler import credentials, redact
 from autofiler.config import Settings, insecure_warning, origin_of
 from autofiler.errors import ConfigError, CredentialError, SiteError
-from autofiler.site import ui as U
+from autofiler.site import page_actions
 from autofiler.site.sitemap import SiteMap
 
 HUMAN_WAIT_MS = 5 * 60 * 1000
 CAPTCHA_TRIES = 3
 
 
+Where = Literal["in", "login", "profile"]
+
+
+def layout(page: Page, site_map: SiteMap) -> Locator:
+    return page.locator(site_map.layout.logged_in).filter(visible=True)
+
+
+def login_form(page: Page, site_map: SiteMap) -> Locator:
+    return page_actions.form_item(page, site_map.ui, site_map.login.password).filter(visible=True)
+
+
+def profile_page(page: Page, site_map: SiteMap) -> Locator | None:
+    marker = site_map.login.profile_page
+    return page.get_by_text(marker, exact=True).filter(visible=True) if marker else None
+
+
 def on_login_page(page: Page, site_map: SiteMap) -> bool:
-    return urlsplit(page.url).path.rstrip("/") == site_map.login_path.rstrip("/")
+    """The page shows the login form and not the logged-in layout (checked now, not waited for)."""
+    return login_form(page, site_map).count() > 0 and layout(page, site_map).count() == 0
+
+
+def settle(page: Page, site_map: SiteMap, *, login: bool = True, timeout: float | None = None) -> Where:
+    """Wait until the page shows the logged-in layout, the profile page or (with `login`) the login form, and
+    say which. A page that shows none of them in time is a SiteError naming its address."""
+    shown = layout(page, site_map)
+    profile = profile_page(page, site_map)
+    if profile is not None:
+        shown = shown.or_(profile)
+    if login:
+        shown = shown.or_(login_form(page, site_map))
+    try:
+        shown.first.wait_for(state="visible", timeout=timeout)
+    except PlaywrightError:
+        raise SiteError(f"页面既不是登录页也没有登录后的菜单 / the page shows neither the login form nor the "
+                        f"logged-in layout ({page.url})", hint="check layout.logged_in in the site map") from None
+    if layout(page, site_map).count():
+        return "in"
+    if profile is not None and profile.count():
+        return "profile"
+    return "login"
 
 
 def captcha_image(page: Page, site_map: SiteMap) -> bytes:
     """The captcha's PNG bytes, fetched with the page's cookies (the server keeps the answer in the session)."""
-    img = page.locator(site_map.login.captcha_image).first
+    sel = site_map.login.captcha_image
+    # without its own selector, the image is the one inside the captcha's form item
+    img = (page.locator(sel) if sel else page_actions.form_item(page, site_map.ui, site_map.login.captcha).locator("img")).first
     src = img.get_attribute("src") or ""
     if src.startswith("data:"):
         return base64.b64decode(src.split(",", 1)[1])
@@ -58,13 +103,13 @@ def solve_captcha(cmd: str, image: bytes) -> str:
 
 def _fill_credentials(page: Page, site_map: SiteMap, user: str, password: str) -> None:
     ui, texts = site_map.ui, site_map.login
-    U.form_item(page, ui, texts.username).locator("input").first.fill(user)
-    U.form_item(page, ui, texts.password).locator("input").first.fill(password)
+    page_actions.form_item(page, ui, texts.username).locator("input").first.fill(user)
+    page_actions.form_item(page, ui, texts.password).locator("input").first.fill(password)
 
 
-def _after_login(page: Page, site_map: SiteMap) -> None:
+def _after_login(page: Page, site_map: SiteMap, where: Where) -> None:
     marker = site_map.login.profile_page
-    if page.locator("body").filter(has_text=marker).count():
+    if where == "profile":
         raise CredentialError(
             f"该账号需要先完善个人信息 / this account must complete its profile ({marker}) first",
             hint="log in once in a browser, complete the profile, then run autofiler again",
@@ -92,19 +137,20 @@ def login(page: Page, settings: Settings, site_map: SiteMap, password: str) -> N
     user = settings.require_user()
     redact.register(password)
     ui, texts = site_map.ui, site_map.login
-    page.goto(settings.site + site_map.login_path)
+    if page.goto(settings.site + site_map.login_path) is None:
+        page.reload()  # only the fragment changed: the app may still show the page it had
     if origin_of(page.url) != settings.origin:
         raise SiteError(
             f"登录页面不在所配置的站点上 / the login page is at {origin_of(page.url)}, not {settings.origin}: "
             "refusing to type the password there",
             hint="check --site; a redirect to another host or port is never followed with credentials",
         )
-    if not on_login_page(page, site_map):
-        return  # the site sent us on: the session is still valid
+    if settle(page, site_map) != "login":
+        return  # the site shows the logged-in layout (or the profile page): the session is still valid
     warning = insecure_warning(settings.site)
     if warning:
         print(warning, file=sys.stderr)
-    captcha = U.form_item(page, ui, texts.captcha)
+    captcha = page_actions.form_item(page, ui, texts.captcha) if texts.captcha else page.locator(":not(*)")
     has_captcha = captcha.count() > 0 and captcha.first.is_visible()
     if has_captcha and not settings.captcha_cmd and not settings.headed:
         raise CredentialError(
@@ -115,8 +161,7 @@ def login(page: Page, settings: Settings, site_map: SiteMap, password: str) -> N
         if has_captcha and not settings.captcha_cmd:
             _fill_credentials(page, site_map, user, password)
             print("请在浏览器中输入验证码并登录 / type the captcha in the browser window and log in", file=sys.stderr)
-            page.wait_for_url(lambda u: not _login_path(u, site_map), timeout=HUMAN_WAIT_MS)
-            _after_login(page, site_map)
+            _after_login(page, site_map, settle(page, site_map, login=False, timeout=HUMAN_WAIT_MS))
             return
         for attempt in range(CAPTCHA_TRIES if has_captcha else 1):
             _fill_credentials(page, site_map, user, password)
@@ -126,25 +171,24 @@ def login(page: Page, settings: Settings, site_map: SiteMap, password: str) -> N
             resp = _post_form(page, settings, site_map)
             if resp.ok:
                 break
-            reason = U.response_message(resp) or U.seen_toast(page, "error") or f"HTTP {resp.status}"
+            reason = page_actions.response_message(resp) or page_actions.seen_toast(page, "error") or f"HTTP {resp.status}"
             if has_captcha and attempt + 1 < CAPTCHA_TRIES and texts.captcha in reason:
                 continue  # a misread captcha: the page shows a new one
             raise CredentialError(f"登录失败 / login failed: {reason}",
                                   hint="check the password with `autofiler login`")
     try:
-        # the next page's document is enough to tell a profile page; its images and fonts are not needed
-        page.wait_for_url(lambda u: not _login_path(u, site_map), wait_until="domcontentloaded")
-    except PlaywrightError:
+        where = settle(page, site_map, login=False)
+    except SiteError:
         raise SiteError("站点接受了登录，却仍停在登录页 / the site accepted the login but stays on its login page "
                         "(no session was kept)", hint="check --site (a proxy or a blocked cookie?)") from None
-    _after_login(page, site_map)
+    _after_login(page, site_map, where)
 
 
 def _post_form(page: Page, settings: Settings, site_map: SiteMap) -> Response:
     """Click 登录 and return the answer to the login request, after checking where that request went."""
-    U.mark_toasts(page, site_map.ui)
+    page_actions.mark_toasts(page, site_map.ui)
     with page.expect_request(lambda r: r.method == "POST") as info:
-        U.activate(U.visible_button(page, site_map.ui, site_map.login.button))
+        page_actions.activate(page_actions.visible_button(page, site_map.ui, site_map.login.button))
     request = info.value
     if origin_of(request.url) != settings.origin:
         raise SiteError(
@@ -155,6 +199,3 @@ def _post_form(page: Page, settings: Settings, site_map: SiteMap) -> Response:
         raise SiteError("登录请求没有得到回答 / the login request got no answer")
     return resp
 
-
-def _login_path(url: str, site_map: SiteMap) -> bool:
-    return urlsplit(url).path.rstrip("/") == site_map.login_path.rstrip("/")

@@ -121,7 +121,7 @@ def read_timeline(site: Site, project_id: str) -> Project:
         raise SiteError(f"项目 {project_id} 的备案进度页无法读取 / the progress page of project {project_id} "
                         f"shows no project details ({site.page.url})") from None
     args = {"dLabel": ui.descriptions_label, "dContent": ui.descriptions_content, "item": ui.timeline_item,
-            "time": ui.timeline_time, "content": ui.timeline_content, "line": ui.line,
+            "time": ui.timeline_time, "content": ui.timeline_content, "line": ui.timeline_line,
             "sep": ui.line_separator}
     data = site.page.evaluate(_TIMELINE_JS, args)
     desc = data["desc"]

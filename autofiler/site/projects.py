@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from autofiler.errors import SiteError
-from autofiler.site import list_json
-from autofiler.site import ui as U
+from autofiler.errors import SessionExpired, SiteError
+from autofiler.site import answers, list_json, page_actions
 from autofiler.site.session import Site
 
 MAX_PAGES = 50
@@ -56,6 +54,7 @@ class ProjectRow:
 
 def _read_page(site: Site) -> dict:
     m = site.map
+    site.wait_list()
     cols = {k: v for k, v in m.project_list.columns.items()}
     data = site.page.evaluate(ROWS_JS, [m.ui.as_dict(), cols, m.project_id_pattern])
     if data is None or any(r["id"] is None for r in data["rows"]):
@@ -76,11 +75,12 @@ def list_projects(site: Site, name: str | None = None) -> list[ProjectRow]:
                            r.get("filing_no") or "") for r in got[0]]
         return [r for r in rows if not name or name in r.name]
     site.menu("projects")
-    if name:
-        box = U.form_item(site.page, m.ui, m.project_list.name_filter).locator("input").first
+    searched = bool(name and m.project_list.name_filter and m.buttons.search)
+    if searched:
+        box = page_actions.form_item(site.page, m.ui, m.project_list.name_filter).locator("input").first
         box.fill(name)
         with site.page.expect_navigation():
-            U.activate(U.visible_button(site.page, m.ui, m.buttons.search))
+            page_actions.activate(page_actions.visible_button(site.page, m.ui, m.buttons.search))
     rows: list[dict] = []
     for _ in range(MAX_PAGES):
         data = _read_page(site)
@@ -93,49 +93,48 @@ def list_projects(site: Site, name: str | None = None) -> list[ProjectRow]:
         raise SiteError("项目列表页数过多 / the project list has too many pages to read")
     if len(rows) < data["total"]:
         raise SiteError(f"项目列表不完整 / read {len(rows)} of {data['total']} projects; nothing was created")
-    return [ProjectRow(r["id"], r["name"], r["status"], m.state_key(r["status"]), r["filing_no"]) for r in rows]
-
-
-def find_for_spec(site: Site, store: Any, name: str, spec_path: str, spec_id: object = None) -> Any:
-    """The project a spec files into (a locate.Target), found in this order: the site project id written in the
-    spec (`site_project_id`), the id this machine recorded for the spec file, then the title. A project found by
-    id keeps it when its title changes: a rename is a change of 项目名称, never a new project."""
-    from autofiler.site import locate
-
-    user = site.settings.require_user()
-    written = str(spec_id).strip() if spec_id not in (None, "") else None
-    known = written or (store.spec_project(site.base_url, user, spec_path) if spec_path else None)
-    if known is not None:
-        row = next((r for r in list_projects(site) if r.id == known), None)
-        if row is None and written:
-            raise SiteError(
-                f"规格中的 site_project_id {known} 不在本账号的项目列表中，未新建任何项目 / the spec's "
-                f"site_project_id {known} is not among this account's projects; nothing was created",
-                hint="check the id (`autofiler progress --all` lists them), or remove site_project_id to find "
-                     "the project by its title")
-        if row is not None:
-            if row.state not in locate.EDITABLE:
-                raise locate.Locked(row)
-            note = ""
-            if row.name and row.name != name:
-                note = (f"项目名称将由“{row.name}”改为“{name}”（同一项目 {row.id}） / the title changes from "
-                        f"“{row.name}” to “{name}” in the same project {row.id}")
-            return locate.Target(row.id, row.state, row.status_label, note=note)
-    return locate.find(site, store, name)
+    out = [ProjectRow(r["id"], r["name"], r["status"], m.state_key(r["status"]), r["filing_no"]) for r in rows]
+    return [r for r in out if searched or not name or name in r.name]  # without the site's search: filtered here
 
 
 def create(site: Site) -> str:
     """快速开始 -> 新增临床研究项目备案; returns the new project's id, read from the editor's address."""
     m = site.map
-    if not U.visible_button(site.page, m.ui, m.buttons.new_project).count():
+    if not page_actions.visible_button(site.page, m.ui, m.buttons.new_project).count():
         site.menu("quick_start")
     # The id is known as soon as the editor's address commits: no waiting for its page to load.
     with site.page.expect_navigation(url=re.compile(m.project_id_pattern), wait_until="commit"):
-        U.activate(U.visible_button(site.page, m.ui, m.buttons.new_project))
+        page_actions.activate(page_actions.visible_button(site.page, m.ui, m.buttons.new_project))
     project_id = m.project_id(site.page.url)
     if not project_id:
         raise SiteError(f"新项目的编号无法识别 / no project id in {site.page.url}")
     return project_id
+
+
+def state_label(site: Site, project_id: str) -> str | None:
+    """The state label the server holds for a project now: from the project's JSON (`project_api`), else the
+    list's JSON, else its 备案进度 page. Never from the page's memory."""
+    api = site.map.project_api
+    if api:
+        resp = site.page.request.get(site.url(api.path.format(id=project_id)), max_redirects=0,
+                                     fail_on_status_code=False)
+        if resp.status == 401:
+            raise SessionExpired("登录已过期 / the session expired while the project's state was read")
+        if resp.ok:
+            try:
+                label = answers.dig(resp.json(), api.state)
+            except ValueError:
+                label = None
+            if isinstance(label, str) and label.strip():
+                return label.strip()
+    got = list_json.read_or_none(site, "projects")
+    if got is not None:
+        row = next((r for r in got[0] if r["id"] == str(project_id)), None)
+        if row and row.get("status"):
+            return str(row["status"])
+    site.goto(site.map.progress_url.format(id=project_id))
+    site.page.locator(site.map.ui.descriptions_label).first.wait_for(state="attached")
+    return status_from_progress(site)
 
 
 def status_from_progress(site: Site) -> str | None:

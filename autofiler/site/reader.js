@@ -61,8 +61,13 @@
         return s || e ? {start: s || null, end: e || null} : null;
       }
       case 'radio': { const c = q(ui.radio_checked); return c ? empty(text(c.querySelector(ui.radio_text) || c)) : null; }
-      case 'select': case 'institution': { const i = q(ui.select_input); return i ? empty(i.value.trim()) : null; }
-      case 'multiselect': return [...el.querySelectorAll(ui.select_tags)].map(text).filter((t) => t);
+      // A select shows its chosen option once its list has closed (the input is read-only again); while the
+      // list is open the input holds the text typed to filter, which is no value at all.
+      case 'select': case 'institution': {
+        const i = q(ui.select_input);
+        return i && i.readOnly ? empty(norm(i.value)) : null;
+      }
+      case 'multiselect': return [...el.querySelectorAll(ui.select_tags)].map(text).filter((t) => t);  // the tags
       case 'file': case 'files':
         return [...el.querySelectorAll(ui.upload_item_done)].map((li) => text(li.querySelector(ui.upload_item_name)));
       case 'table': return readTable(el, columns).value ?? null;

@@ -1,15 +1,25 @@
-"""What a filing run prints: one line per module with its state and time, diffs, and the run folder."""
+"""What a filing run prints: one line per module with its state and time, diffs, and the run folder.
+
+In a terminal a live status line sits under the printed lines: a spinner, the step now running (`step`) and its
+seconds, and the modules saved but not yet read back, each shown the moment its save is answered. Any other
+output (`say`, a failure) first takes the status line away, so prompts and messages never mix with it; the next
+event brings it back. Without a terminal every line is printed plainly as it happens (steps too, with -v).
+"""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import sys
+import time
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
+from rich.text import Text
 
 from autofiler import redact
 from autofiler.site.compare import Diff, show
@@ -36,37 +46,130 @@ class Outcome:
     diffs: list[Diff] = field(default_factory=list)
 
 
+SAVED_WORDS = "已保存，全部保存后核对 / saved; read back once every module is saved"
+WORKING = "处理中 / working"
+
+
 class Reporter:
-    def __init__(self, verbosity: int = 0, out=None) -> None:
+    def __init__(self, verbosity: int = 0, out: Any = None, *, live: bool | None = None) -> None:
         self.console = Console(file=out or sys.stdout, highlight=False, soft_wrap=True)
         self.verbosity = verbosity
         self.failed: str | None = None  # the tab of the last module reported failed
         self.saved_tabs: list[str] = []  # tabs the site said it saved in this run (read back or not)
+        terminal = self.console.is_terminal and not self.console.is_dumb_terminal
+        self.live = terminal if live is None else live
+        self._display: Any = None  # rich's Live while the status line is shown
+        self._step: str | None = None
+        self._since = time.monotonic()
+        self._pending: list[str] = []  # saved, not yet read back: their lines, shown under the printed ones
+        self._spinner: Any = None
 
+    # the status line ----------------------------------------------------------------------------------------
+    def step(self, text: str) -> None:
+        """The step now running (登录, 正在填写 实施信息, 上传 protocol.pdf, 核对, 提交): shown until the next event."""
+        self._step, self._since = redact.scrub(text), time.monotonic()
+        if self.live:
+            self._show()
+        elif self.verbosity:
+            self.console.print(escape(f"… {self._step}"), style="dim")
+
+    def _render(self) -> RenderableType:
+        from rich.spinner import Spinner
+
+        if self._spinner is None:
+            self._spinner = Spinner("dots", style="cyan")
+        seconds = time.monotonic() - self._since
+        self._spinner.update(text=Text(f"{self._step or WORKING}  {seconds:.0f}s"))
+        return Group(*(Text(line, style="green") for line in list(self._pending)), self._spinner)
+
+    def _show(self) -> None:
+        if self._display is None:
+            from rich.live import Live
+
+            self._display = Live(get_renderable=self._render, console=self.console, transient=True,
+                                 refresh_per_second=8)
+            self._display.start(refresh=True)
+            _SHOWN.add(self)
+        else:
+            self._display.refresh()
+
+    def pause(self) -> None:
+        """Take the status line away; lines saved but not read back yet are printed as they are."""
+        display, self._display = self._display, None
+        if display is None:
+            return
+        display.stop()
+        _SHOWN.discard(self)
+        pending, self._pending = self._pending, []
+        for line in pending:
+            self.console.print(escape(line), style="green")
+
+    close = pause
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # lines --------------------------------------------------------------------------------------------------
     def say(self, text: str, style: str | None = None) -> None:
+        self.pause()
         self.console.print(escape(redact.scrub(text)), style=style)
 
     def module(self, o: Outcome) -> None:
         if o.state == "failed":
             self.failed = o.tab
+            self.pause()
         mark, colour, words = STATES.get(o.state, ("?", "white", o.state))
         line = f"{mark} {o.tab:<6} {words}"
         if o.seconds:
             line += f"  {o.seconds:.1f}s"
+        self._pending = [p for p in self._pending if p != self._saved_line(o.tab)]
         self.console.print(escape(redact.scrub(line)), style=colour)
         for note in o.notes:
             self.say(f"    {note}", "yellow")
         if o.diffs and (self.verbosity or o.state in ("filled", "pending", "failed")):
             self.diffs(o.diffs)
+        self._next()
 
     def saved(self, tab: str) -> None:
-        """The site answered a save of this tab (its read-back comes later, once every module is saved)."""
+        """The site answered a save of this tab (its read-back comes later, once every module is saved): its line
+        now, so that a filing shows each module as it is done."""
         if tab not in self.saved_tabs:
             self.saved_tabs.append(tab)
+        line = self._saved_line(tab)
+        if self.live:
+            if line not in self._pending:
+                self._pending.append(line)
+        else:
+            self.console.print(escape(line), style="green")
+        self._next()
+
+    def _saved_line(self, tab: str) -> str:
+        return redact.scrub(f"✓ {tab:<6} {SAVED_WORDS}")
+
+    def _next(self) -> None:
+        """After a module's event: the step goes on (核对 spans several modules); unnamed, the seconds count
+        from this event."""
+        if self._step is None:
+            self._since = time.monotonic()
+        if self.live and self.failed is None:
+            self._show()
 
     def diffs(self, diffs: list[Diff]) -> None:
         for d in diffs:
             self.say(f"    {d.label}: 规格 / spec = {show(d.want)} | 站点 / site = {show(d.have)}")
+
+
+# Reporters whose status line is up: taken away when the program ends, whatever way it ends.
+_SHOWN: weakref.WeakSet[Reporter] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    for reporter in list(_SHOWN):
+        reporter.close()
 
 
 def new_run_dir(state_dir: Path) -> Path:

@@ -3,14 +3,13 @@
     from autofiler.site.session import open_site
 
     with open_site(settings) as site:        # launches the browser, restores or makes a login
-        site.goto("/projects")               # absolute path on the site; re-logs in once if sent to login
+        site.goto("/projects")               # waits for the logged-in layout; re-logs in once if shown login
         site.menu("projects")                # click a left-menu entry by its site-map key
         site.page, site.context, site.map    # Playwright page and context, the SiteMap
         site.url("/x"), site.base_url        # addresses
         site.login()                         # log in again (after SessionExpired, say)
         site.on_login_page()                 # did the site send us to its login page?
-        site.screenshot(path)                # password inputs masked
-        site.trace.begin("module"); site.trace.end(path_or_None)   # one trace chunk, kept only with a path
+        site.screenshot(path)                # password inputs masked; site.trace: chunks kept only with a path
 
 Cookies are kept in `<state>/sessions/<hash>.json` (mode 0600) and checked before use, beside a salted hash of
 the password that made them (never the password): a command given another password logs in afresh with it.
@@ -36,11 +35,9 @@ from playwright.sync_api import Error as PlaywrightError
 
 from autofiler import credentials
 from autofiler.config import Settings
-from autofiler.errors import CredentialError, SessionExpired, SiteError, SiteUnreachable
-from autofiler.site import browser as B
-from autofiler.site import login as L
-from autofiler.site import sitemap
-from autofiler.site import ui as U
+from autofiler.errors import ConfigError, CredentialError, SessionExpired, SiteError, SiteUnreachable
+from autofiler.site import login, page_actions, sitemap
+from autofiler.site.browser import LOCALE, launch
 
 PASSWORD_INPUTS = "input[type=password]"
 NAV_TIMEOUT_MS = 30_000
@@ -111,13 +108,15 @@ class Site:
         return path if path.startswith(("http://", "https://")) else self.base_url + "/" + path.lstrip("/")
 
     def on_login_page(self) -> bool:
-        return L.on_login_page(self.page, self.map)
+        """The page shows the login form, not the logged-in layout (judged now, by what the page shows)."""
+        return login.on_login_page(self.page, self.map)
 
     def goto(self, path: str) -> Response | None:
-        """Open a page of the site; a redirect to the login page means one fresh login and one retry."""
+        """Open a page of the site and wait until it shows the logged-in layout; the login form instead means one
+        fresh login and one retry. The address is never the judge: on hash routes every path is `/`."""
         for attempt in range(2):
             resp = self._goto(path)
-            if not self.on_login_page():
+            if login.settle(self.page, self.map) != "login":
                 return resp
             if attempt == 0:
                 self.login()
@@ -127,6 +126,8 @@ class Site:
         last: Response | None = None
         for _ in range(3):  # a 5xx page is the site's own "try again"
             last = self.page.goto(self.url(path))
+            if last is None:  # only the fragment changed: the app kept its memory, so load it afresh
+                last = self.page.reload()
             if last is None or last.status < 500:
                 return last
         raise SiteError(f"站点返回错误 / the site answered HTTP {last.status if last else '?'} for {path}")
@@ -134,19 +135,30 @@ class Site:
     def menu(self, key: str) -> None:
         """Open a left-menu entry (a key of the site map's `menu`), re-logging in once if needed."""
         text = self.map.menu[key]
+        if not text:
+            raise ConfigError(f"site map: menu.{key} is missing")
         for attempt in range(2):
-            item = self.page.locator(self.map.ui.menu_item).filter(has_text=U.exact(text)).first
-            if not self.on_login_page() and item.count():
+            item = self.page.locator(self.map.ui.menu_item).filter(has_text=page_actions.exact(text)).first
+            if login.settle(self.page, self.map) == "in" and item.count():
+                # a server-rendered menu loads a page, a single-page app changes its address in place
                 with self.page.expect_navigation() as nav:
                     item.click()
                 resp = nav.value
                 if resp is not None and resp.status >= 500:
                     raise SiteError(f"站点返回错误 / the site answered HTTP {resp.status} for {text}")
-                if not self.on_login_page():
+                if login.settle(self.page, self.map) != "login":
                     return
             if attempt == 0:
                 self.login()
         raise SessionExpired(f"无法打开菜单 {text} / could not open the menu entry {text}")
+
+    def wait_list(self) -> None:
+        """Wait until the page's table is there and no loading overlay shows (a single-page app fetches a
+        list's rows after the table renders)."""
+        self.page.locator(self.map.ui.table).first.wait_for(state="attached")
+        busy = self.map.layout.busy
+        if busy:
+            self.page.locator(busy).filter(visible=True).first.wait_for(state="hidden")
 
     # login -----------------------------------------------------------------------------------------------
     def password(self) -> str:
@@ -158,7 +170,7 @@ class Site:
         with self.trace.paused():
             secret = self.password()
             try:
-                L.login(self.page, self.settings, self.map, secret)
+                login.login(self.page, self.settings, self.map, secret)
             except CredentialError as e:
                 if e.message.startswith("登录失败"):  # the site refused the password: say which one it was
                     raise CredentialError(e.message, hint=credentials.refused_hint(self.password_source)) from None
@@ -167,14 +179,9 @@ class Site:
             save_fingerprint(self.settings, secret)
 
     def logged_in(self) -> bool:
-        """Whether the restored cookies still hold a session (no login page, and a menu entry of the site map
-        shows: a PI's 临床研究项目备案 or an admin's 项目审核)."""
+        """Whether the restored cookies still hold a session: the start page shows the logged-in layout."""
         self._goto("/")
-        if self.on_login_page():
-            return False
-        texts = [str(t) for t in self.map.menu.as_dict().values()]
-        shown = self.page.locator(self.map.ui.menu_item).all_inner_texts()
-        return any(t.strip() in texts for t in shown)
+        return login.settle(self.page, self.map) == "in"
 
     # evidence --------------------------------------------------------------------------------------------
     def screenshot(self, path: Path) -> Path:
@@ -269,11 +276,11 @@ def open_site(settings: Settings, *, password: str | None = None, fresh_login: b
     with contextlib.ExitStack() as stack:
         with credentials.env_hidden():  # the driver and the browser it starts never see the password
             pw = stack.enter_context(sync_playwright())
-        browser = B.launch(pw, settings)
+        browser = launch(pw, settings)
         try:
             with down_means_unreachable(settings):
                 state = str(saved) if saved.is_file() and not fresh_login else None
-                context = browser.new_context(locale=B.LOCALE, storage_state=state, accept_downloads=False)
+                context = browser.new_context(locale=LOCALE, storage_state=state, accept_downloads=False)
                 context.set_default_timeout(ACTION_TIMEOUT_MS)
                 context.set_default_navigation_timeout(NAV_TIMEOUT_MS)
                 site = Site(settings, site_map, context, password)

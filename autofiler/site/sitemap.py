@@ -2,7 +2,9 @@
 
 Everything the driver knows about the registry's pages comes from here: addresses, menu and button texts, the
 signals it waits for, the UI library's class names, and per module the tab label and each field's label and
-widget kind. A missing key is reported when the file is loaded, naming the key, not in the middle of a filing.
+widget kind. The file is validated against the typed model (autofiler/site/maps/element_model.py, where every
+key is documented with the fallback used without it); a missing or unknown key is reported when the file is
+loaded, naming the key, not in the middle of a filing. `schema()` gives the JSON Schema.
 """
 
 from __future__ import annotations
@@ -11,37 +13,20 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, get_args
 
 import yaml
+from pydantic import ValidationError
 
 from autofiler.errors import ConfigError
 from autofiler.paths import package_data
+from autofiler.site.maps import element_model
+from autofiler.site.maps.model import InstitutionSearch
 
-WIDGETS = {
-    "text", "textarea", "number", "date", "daterange", "radio", "select", "multiselect",
-    "institution", "table", "file", "files",
-}
+WIDGETS = set(get_args(element_model.Widget))
 
-# Keys the driver uses, per section; checked at load time so a hand-edited map fails early and clearly.
-REQUIRED = {
-    "ui": (
-        "form_item", "form_item_label", "form_item_error", "tab", "tab_active", "pane", "active_pane", "button",
-        "link", "message", "message_success", "message_error", "message_text", "dialog", "message_box",
-        "input", "textarea", "number", "number_input", "date_input", "range_input", "picker_panel", "radio",
-        "radio_checked", "radio_text", "select_input", "select_filter", "select_tags", "dropdown", "option",
-        "option_hover",
-        "dropdown_empty", "table", "table_header_cell", "table_row", "upload", "upload_input", "upload_item",
-        "upload_item_done", "upload_item_name", "upload_item_delete", "menu_item", "pagination_total",
-        "pagination_next",
-    ),
-    "login": ("username", "password", "captcha", "captcha_image", "button", "profile_page"),
-    "menu": ("quick_start", "projects"),
-    "buttons": ("new_project", "save", "submit", "confirm", "search", "delete_row"),
-    "signals": ("saved", "submitted", "submit_check_title"),
-    "project_list": ("name_filter", "columns"),
-    "states": ("draft", "returned"),
-    "institution_dialog": ("open", "title", "name", "province", "city", "address"),
-}
+# Optional UI keys and the key whose value serves in their place.
+UI_FALLBACKS = {"link": "button", "message_box": "dialog"}
 
 
 class Section(Mapping[str, str]):
@@ -70,7 +55,8 @@ class Section(Mapping[str, str]):
         return len(self._values)
 
     def as_dict(self) -> dict[str, object]:
-        return dict(self._values)
+        """The keys the map gives (an optional key left out is not listed)."""
+        return {k: v for k, v in self._values.items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -125,22 +111,6 @@ class ListApi:
     fields: dict[str, str]
 
 
-def _list_api(raw: object) -> ListApi | None:
-    if not raw:
-        return None
-    where = "list_api."
-    fields = dict(_need(raw, "fields", where))  # type: ignore[arg-type]
-    for key in ("id", "project_name", "status"):
-        _need(fields, key, where + "fields.")
-    try:
-        size = int(_need(raw, "page_size", where))  # type: ignore[arg-type]
-    except ValueError:
-        raise ConfigError("site map: list_api.page_size is not a number") from None
-    paths = dict(_need(raw, "paths", where))  # type: ignore[arg-type]
-    text = {k: str(_need(raw, k, where)) for k in ("page_param", "size_param", "rows", "total")}
-    return ListApi(paths=paths, page_size=size, fields={k: str(v) for k, v in fields.items()}, **text)
-
-
 @dataclass(frozen=True)
 class SiteMap:
     presets: dict[str, str]
@@ -162,6 +132,13 @@ class SiteMap:
     source: Path = field(default=Path())
     project_tab_url: str | None = None  # the editor opened on a module's tab, when the site has such an address
     list_api: ListApi | None = None  # the JSON behind the project lists, when the map knows it
+    layout: Section = field(default_factory=lambda: Section("layout", {}))
+    save_answer: element_model.SaveAnswer = field(default_factory=element_model.SaveAnswer)
+    project_api: element_model.ProjectApi | None = None  # one project's JSON: 提交 is judged by its state
+    editable_states: tuple[str, ...] = ("draft", "returned")
+    institution_search: InstitutionSearch | None = None  # 单位名称's remote search request, when known
+    form: str = "sop-2020"  # the form generation
+    family: str = "element"  # the UI family
 
     def module(self, key: str) -> Module:
         for m in self.modules:
@@ -184,72 +161,82 @@ class SiteMap:
         return f.label + self.en_twin_suffix
 
 
-def _need(data: Mapping, key: str, where: str) -> object:
-    if not isinstance(data, Mapping) or key not in data:
-        raise ConfigError(f"site map: {where}{key} is missing")
-    return data[key]
+def _where(loc: tuple[Any, ...], data: Any) -> str:
+    """A validation error's place as dotted keys, a list entry named by its `key` (modules.basic_info...)."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and isinstance(data, list) and part < len(data):
+            data = data[part]
+            parts.append(str(data.get("key", part)) if isinstance(data, Mapping) else str(part))
+            continue
+        if isinstance(part, int):
+            parts.append(str(part))
+            continue
+        data = data.get(part) if isinstance(data, Mapping) else None
+        if part != "fields" or not isinstance(data, list):  # modules.<module>.<field>, as a reader says it
+            parts.append(str(part))
+    return ".".join(parts)
 
 
-def _field(raw: Mapping, where: str) -> Field:
-    key = str(_need(raw, "key", where))
-    where = f"{where}{key}."
-    widget = str(_need(raw, "widget", where))
-    if widget not in WIDGETS:
-        raise ConfigError(f"site map: {where}widget {widget!r} is not one of {', '.join(sorted(WIDGETS))}")
-    columns: list[Column] = []
-    if widget == "table":
-        for c in raw.get("columns") or []:
-            ckey = str(_need(c, "key", where + "columns."))
-            cwidget = str(_need(c, "widget", f"{where}columns.{ckey}."))
-            if cwidget not in WIDGETS - {"table", "files"}:
-                raise ConfigError(f"site map: {where}columns.{ckey}.widget {cwidget!r} cannot be a table cell")
-            columns.append(Column(ckey, str(_need(c, "label", f"{where}columns.{ckey}.")), cwidget))
-        if not columns or not raw.get("add_button"):
-            raise ConfigError(f"site map: table {where.rstrip('.')} needs columns and add_button")
-    return Field(
-        key=key,
-        label=str(_need(raw, "label", where)),
-        widget=widget,
-        en_twin=bool(raw.get("en_twin", False)),
-        readonly=bool(raw.get("readonly", False)),
-        when=raw.get("when"),
-        add_button=raw.get("add_button"),
-        columns=tuple(columns),
-    )
+def _config_error(e: ValidationError, data: Mapping, source: Path) -> ConfigError:
+    err = e.errors()[0]
+    where = _where(tuple(err["loc"]), data)
+    if err["type"] == "missing":
+        return ConfigError(f"site map: {where} is missing")
+    if err["type"] == "extra_forbidden":
+        return ConfigError(f"site map {source}: {where} is not a key of the site map")
+    if err["type"] == "literal_error":
+        return ConfigError(f"site map: {where} {err['input']!r} is not one of {err['ctx']['expected']}")
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return ConfigError(f"site map: {where + ': ' if where else ''}{message}")
+
+
+def _section(name: str, model: Any, fallbacks: Mapping[str, str] | None = None) -> Section:
+    values = model.model_dump() if model is not None else {}
+    for key, other in (fallbacks or {}).items():
+        if values.get(key) is None:
+            values[key] = values[other]
+    return Section(name, values)
 
 
 def parse(data: Mapping, source: Path = Path()) -> SiteMap:
+    """Validate the raw map against the typed model and build the SiteMap the driver reads."""
     if not isinstance(data, Mapping):
         raise ConfigError(f"site map {source}: not a YAML mapping")
-    sections: dict[str, Section] = {}
-    for name in ("ui", "login", "menu", "buttons", "signals", "project_list", "progress_page", "states",
-                 "institution_dialog"):
-        raw = data.get(name) or {}
-        for key in REQUIRED.get(name, ()):
-            _need(raw, key, f"{name}.")
-        sections[name] = Section(name, raw)
-    site = _need(data, "site", "")
-    modules = []
-    for m in _need(data, "modules", "") or []:  # type: ignore[union-attr]
-        mkey = str(_need(m, "key", "modules."))
-        fields = tuple(_field(f, f"modules.{mkey}.") for f in _need(m, "fields", f"modules.{mkey}.") or [])
-        modules.append(Module(mkey, str(_need(m, "tab", f"modules.{mkey}.")), fields))
-    if not modules:
-        raise ConfigError(f"site map {source}: no modules")
+    try:
+        typed = element_model.ElementSiteMap.model_validate(data)
+    except ValidationError as e:
+        raise _config_error(e, data, source) from None
+    modules = tuple(
+        Module(m.key, m.tab, tuple(
+            Field(key=f.key, label=f.label, widget=f.widget, en_twin=f.en_twin, readonly=f.readonly, when=f.when,
+                  add_button=f.add_button, columns=tuple(Column(c.key, c.label, c.widget) for c in f.columns))
+            for f in m.fields))
+        for m in typed.modules)
+    api = typed.list_api
+    site = typed.site
     return SiteMap(
-        presets=dict(site.get("presets") or {}),  # type: ignore[union-attr]
-        login_path=str(_need(site, "login_path", "site.")),
-        project_id_pattern=str(_need(site, "project_id_pattern", "site.")),
-        project_url=str(_need(site, "project_url", "site.")),
-        progress_url=str(_need(site, "progress_url", "site.")),
-        project_tab_url=site.get("project_tab_url"),  # type: ignore[union-attr]
-        en_twin_suffix=str(data.get("en_twin_suffix", "")),
-        modules=tuple(modules),
-        source=source,
-        list_api=_list_api(data.get("list_api")),
-        **sections,  # type: ignore[arg-type]
+        presets=dict(site.presets), login_path=site.login_path, project_id_pattern=site.project_id_pattern,
+        project_url=site.project_url, progress_url=site.progress_url, project_tab_url=site.project_tab_url,
+        ui=_section("ui", typed.ui, UI_FALLBACKS), login=_section("login", typed.login),
+        menu=_section("menu", typed.menu), buttons=_section("buttons", typed.buttons),
+        signals=_section("signals", typed.signals), project_list=_section("project_list", typed.project_list),
+        progress_page=_section("progress_page", typed.progress_page),
+        states=Section("states", dict(typed.states)),
+        institution_dialog=_section("institution_dialog", typed.institution_dialog),
+        layout=_section("layout", typed.layout), en_twin_suffix=typed.en_twin_suffix, modules=modules,
+        source=source, save_answer=typed.save_answer, project_api=typed.project_api,
+        editable_states=typed.editable_states, form=typed.form, family=typed.family,
+        institution_search=typed.institution_search,
+        list_api=ListApi(paths=dict(api.paths), page_param=api.page_param, size_param=api.size_param,
+                         page_size=api.page_size, rows=api.rows, total=api.total, fields=dict(api.fields))
+        if api else None,
     )
 
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the Element family's site map (selectors/registry.yaml)."""
+    return element_model.schema()
 
 def default_path() -> Path:
     return package_data("selectors") / "registry.yaml"

@@ -1,10 +1,10 @@
-"""提交: the summary shown before asking, the click with its message box, and the state the site reports after."""
+"""提交: the summary shown before asking, the click (with its message box, where the site asks), and the state the
+server holds after: submitted means the project's state says so, not a toast or a page."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from autofiler.errors import SiteError
 from autofiler.site import projects
@@ -32,38 +32,51 @@ def summary(site: Site, project_id: str, name: str, values: dict[str, dict[str, 
     return lines
 
 
-def _submit_until_taken(editor: Editor) -> None:
-    """提交; after a 5xx, reload: a form that is no longer editable means the site took it after all (a
-    second 提交 would be refused), else 提交 again, a bounded number of times."""
+def taken(site: Site, project_id: str) -> tuple[str | None, str]:
+    """The project's state as the server holds it: (state key, label)."""
+    label = projects.state_label(site, project_id) or ""
+    return site.map.state_key(label), label
+
+
+def _submit_until_taken(editor: Editor) -> tuple[str | None, str]:
+    """提交 until the project's state says the site took it. After a 5xx the state is read first: a project no
+    longer editable was taken after all (a second 提交 would be refused); else 提交 again, a bounded number of
+    times. A 200 that leaves the project editable is reported, not taken for a success."""
+    site, pid = editor.site, editor.project_id
     for attempt in range(SUBMIT_TRIES):
         try:
             editor.submit()
-            return
         except SiteBusy:
+            key, label = taken(site, pid)
+            if key is not None and key not in site.map.editable_states:
+                return key, label
             if attempt == SUBMIT_TRIES - 1:
                 raise
             editor.load()
-            if not editor.editable():
-                editor.site.goto(editor.map.progress_url.format(id=editor.project_id))
-                return
+            continue
+        key, label = taken(site, pid)
+        if key in site.map.editable_states:
+            raise SiteError(f"提交后项目仍为“{label}” / after 提交 the project is still {label}: the site did not "
+                            "take it", hint="open the project in a browser to see what the site says")
+        return key, label
+    raise AssertionError("unreachable")
 
 
 def submit(site: Site, project_id: str, reporter: Reporter) -> tuple[str | None, str]:
-    """Click 提交 and confirm; returns (state key, status label) from the 备案进度 page."""
+    """Click 提交 (answering a confirmation if one appears); returns (state key, label) as the server holds them."""
     editor = Editor(site, project_id)
     site.trace.begin("submit")
     try:
-        if urlsplit(site.page.url).path != urlsplit(site.url(editor.path())).path:
+        if not editor.showing():
             editor.load()  # the filing ends on the freshly reloaded editor; anything else is loaded
         try:
-            _submit_until_taken(editor)
+            key, label = _submit_until_taken(editor)
         except SubmitIncomplete as e:
             raise SiteError(
                 "提交检查未通过，以下字段缺失 / the site's submit check lists missing fields:\n"
                 + "\n".join(f"  {line}" for line in e.lines or [e.message]),
                 hint="fill them in the spec and run submit again",
             ) from None
-        label = projects.status_from_progress(site) or ""
     except Exception:
         run_dir = new_run_dir(site.settings.state_dir)
         try:
@@ -73,4 +86,4 @@ def submit(site: Site, project_id: str, reporter: Reporter) -> tuple[str | None,
             reporter.say(f"  证据 / evidence: {run_dir}", "red")
         raise
     site.trace.end(None)
-    return site.map.state_key(label), label
+    return key, label

@@ -1,20 +1,23 @@
 """Table widgets: rows added with the table's add button, extra rows deleted, cells filled by column.
 
 Header and body are separate tables in Element, so a column is found by its header's index. With a column
-fixed to the right Element renders every row button twice; only the visible copy is clicked.
+fixed to the right Element renders every row button twice; only the visible copy is clicked. Everything a row
+needs is done within that row (its cells, its own add-institution button).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from playwright.sync_api import Locator, expect
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site import ui as U
+from autofiler.site import page_actions
 from autofiler.site.compare import same
+from autofiler.site.institution_widget import fill_institution
 from autofiler.site.sitemap import Field
-from autofiler.site.widgets import SHORT_MS, Ctx, fill
+from autofiler.site.widget_basics import SHORT_MS, Ctx
 
 
 def column_index(ctx: Ctx, table: Locator, field: Field) -> dict[str, int]:
@@ -30,32 +33,35 @@ def column_index(ctx: Ctx, table: Locator, field: Field) -> dict[str, int]:
 def _confirm_if_asked(ctx: Ctx) -> None:
     box = ctx.page.locator(ctx.ui.message_box).filter(visible=True)
     if box.count():
-        U.activate(U.visible_button(box.first, ctx.ui, ctx.map.buttons.confirm))
+        page_actions.activate(page_actions.visible_button(box.first, ctx.ui, ctx.map.buttons.confirm))
 
 
 def fill_table(ctx: Ctx, item: Locator, field: Field, rows: list[dict[str, Any]],
-               current: list[dict[str, Any]]) -> None:
-    from autofiler.site.pickers import fill_institution
-
+               current: list[dict[str, Any]], *, fill_cell: Callable[..., None]) -> None:
+    """`fill_cell` is the widget dispatch (a cell holds any widget kind)."""
     ui = ctx.ui
     table = item.locator(ui.table).first
     body = table.locator(ui.table_row)
     n = body.count()
     if n < len(rows):
-        add = U.visible_button(item, ui, field.add_button or "")
+        add = page_actions.visible_button(item, ui, field.add_button or "")
         for _ in range(len(rows) - n):
-            U.activate(add)
+            page_actions.activate(add)
         n = len(rows)
         expect(body).to_have_count(n, timeout=SHORT_MS)
     while n > len(rows):
-        U.activate(U.button(table, ui, ctx.map.buttons.delete_row).filter(visible=True).nth(n - 1))
+        # The last row's own button; with a column fixed to the right, the shown copy is outside the row.
+        own = page_actions.button(body.nth(n - 1), ui, ctx.map.buttons.delete_row).filter(visible=True)
+        shown = page_actions.button(table, ui, ctx.map.buttons.delete_row).filter(visible=True).nth(n - 1)
+        page_actions.activate(own.first if own.count() else shown)
         _confirm_if_asked(ctx)
         n -= 1
         expect(body).to_have_count(n, timeout=SHORT_MS)
     index = column_index(ctx, table, field)
     for i, row in enumerate(rows):
         before = current[i] if i < len(current) else {}
-        cells = body.nth(i).locator(":scope > td")
+        tr = body.nth(i)
+        cells = tr.locator(":scope > td")
         for col in field.columns:
             want, have = row.get(col.key), before.get(col.key)
             if same(col.widget, want, have):
@@ -63,9 +69,9 @@ def fill_table(ctx: Ctx, item: Locator, field: Field, rows: list[dict[str, Any]]
             cell = cells.nth(index[col.key])
             try:
                 if col.widget == "institution":
-                    fill_institution(ctx, cell, want, have, owner=item)
+                    fill_institution(ctx, cell, want, owner=item, row=tr)
                 else:
-                    fill(ctx, col.widget, cell, want, have)
+                    fill_cell(ctx, col.widget, cell, want, have)
             except SessionExpired:
                 raise
             except SiteError as e:

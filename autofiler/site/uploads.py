@@ -8,8 +8,8 @@ from pathlib import Path
 from playwright.sync_api import Locator, Response
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site import ui as U
-from autofiler.site.widgets import Ctx
+from autofiler.site import page_actions
+from autofiler.site.widget_basics import Ctx
 
 UPLOAD_MS = 60_000
 UPLOAD_TRIES = 3  # a 5xx is the site's "try again"; the refused file leaves the list, so it is simply sent again
@@ -26,7 +26,7 @@ def _is_delete(r: Response) -> bool:
 def done_item(ctx: Ctx, item: Locator, name: str) -> Locator:
     ui = ctx.ui
     return item.locator(ui.upload_item_done).filter(has=ctx.page.locator(ui.upload_item_name).filter(
-        has_text=U.exact(name)))
+        has_text=page_actions.exact(name)))
 
 
 def upload(ctx: Ctx, item: Locator, path: str) -> None:
@@ -40,36 +40,35 @@ def upload(ctx: Ctx, item: Locator, path: str) -> None:
     if resp.status == 401:
         raise SessionExpired(f"登录已过期 / the session expired while uploading {p.name}")
     if not resp.ok:
-        reason = U.response_message(resp) or f"HTTP {resp.status}"
+        reason = page_actions.response_message(resp) or f"HTTP {resp.status}"
         raise SiteError(f"文件被拒绝 / the site refused {p.name}: {reason}")
     done_item(ctx, item, p.name).first.wait_for(state="attached", timeout=UPLOAD_MS)
 
 
 def delete(ctx: Ctx, item: Locator, name: str) -> None:
     row = done_item(ctx, item, name).first
-    row.hover()  # the delete icon shows on hover
     with ctx.page.expect_response(_is_delete) as info:
-        row.locator(ctx.ui.upload_item_delete).first.click()
+        # The list item takes Delete (its hidden "按 delete 键可删除"): no pointer on an icon shown only on hover,
+        # which a list shifting under it (another item fading out) would turn into a click on the next item.
+        row.press("Delete")
         box = ctx.page.locator(ctx.ui.message_box).filter(visible=True)
         if box.count():
-            U.activate(U.visible_button(box.first, ctx.ui, ctx.map.buttons.confirm))
+            page_actions.activate(page_actions.visible_button(box.first, ctx.ui, ctx.map.buttons.confirm))
     if not info.value.ok:
         raise SiteError(f"文件无法删除 / the site refused to delete {name}: HTTP {info.value.status}")
+    # The item fades out (about 1 s) before it leaves the list; until then it still reads as uploaded.
+    row.wait_for(state="detached", timeout=UPLOAD_MS)
 
 
 def fill_file(ctx: Ctx, item: Locator, path: str | None, current: list[str], *, force: bool = False) -> None:
-    """One file: a new upload replaces the old one on this site; anything else left over is deleted."""
-    if path is None:
-        for name in current:
-            delete(ctx, item, name)
-        return
-    name = Path(path).name
-    if current == [name] and not force:
-        return
-    upload(ctx, item, path)
-    for other in current:
-        if other != name and done_item(ctx, item, other).count():
-            delete(ctx, item, other)
+    """One file. A stale one is deleted first: a site that replaces it on upload lets the old list item fade out
+    for a while, and that item must not be taken for one still to delete."""
+    name = Path(path).name if path is not None else None
+    stale = [n for n in current if n != name or force]
+    for other in stale:
+        delete(ctx, item, other)
+    if name is not None and (name not in current or force):
+        upload(ctx, item, str(path))
 
 
 def fill_files(ctx: Ctx, item: Locator, paths: list[str], current: list[str], *, force: bool = False) -> None:

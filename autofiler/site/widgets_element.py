@@ -18,7 +18,8 @@ class ElementKind:
         self.kind = kind
 
     def fill(self, ctx: Any, item: Locator, field: Any, value: Any) -> None:
-        widgets.fill(ctx, self.kind, item, value, None, field=field)
+        # What the widget shows now decides what to change (rows to add, files to replace, tags to toggle).
+        widgets.fill(ctx, self.kind, item, value, self.read(ctx, item, field), field=field)
 
     def read(self, ctx: Any, item: Locator, field: Any) -> Any:
         return widgets.read(ctx, self.kind, item, getattr(field, "columns", ()))

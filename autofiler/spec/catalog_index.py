@@ -15,10 +15,11 @@ import yaml
 
 from autofiler.forms import conditions, load
 from autofiler.forms.catalog import CHOICE_WIDGETS, Form, FormField, Module, Twin
+from autofiler.spec.yamlpos import split_path
 
 HERE = Path(__file__).resolve().parent
-_TOKEN = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
 ROW_KINDS = frozenset({"repeat_group", "table"})
+RANGE_ENDS = {"start": "开始日期", "end": "结束日期"}
 
 
 class Control:
@@ -64,10 +65,29 @@ def _shown_by(f: FormField) -> list[tuple[FormField, tuple[str, ...]]]:
     return [(c, tuple(x for x in (outer, c.visible_if) if x)) for c in f.flat()]
 
 
-def _columns(group: FormField, module: Module) -> tuple[Control, ...]:
-    flat = [pair for col in group.columns for pair in _shown_by(col)]
+def _columns(group: FormField, module: Module, spec_side: SpecSide) -> tuple[Control, ...]:
+    flat = [(spec_side.field(c), shows) for col in group.columns for c, shows in _shown_by(col)]
     parents = _parents([c for c, _ in flat])
-    return tuple(Control(c, module, shows, parents.get(c.key)) for c, shows in flat)
+    return tuple(Control(c, module, shows, parents.get(c.key), spec_side.dialog(c, module)) for c, shows in flat)
+
+
+class SpecSide:
+    """What generations.yaml adds to a generation's fields: named formats, and the fields of a dialog that adds
+    what a picker does not find (an unregistered institution) as the columns of that picker."""
+
+    def __init__(self, generation: str) -> None:
+        data = extras(generation)
+        self.formats: dict[str, str] = data.get("formats") or {}
+        self.dialogs: dict[str, tuple[FormField, ...]] = {
+            widget: tuple(FormField.model_validate(f) for f in fields)
+            for widget, fields in (data.get("dialogs") or {}).items()}
+
+    def field(self, f: FormField) -> FormField:
+        named = self.formats.get(f.key)
+        return f.model_copy(update={"pattern": named}) if named else f
+
+    def dialog(self, f: FormField, module: Module) -> tuple[Control, ...]:
+        return tuple(Control(d, module, ()) for d in self.dialogs.get(f.widget, ()))
 
 
 class Index:
@@ -79,11 +99,14 @@ class Index:
         self.controls: dict[str, Control] = {}
         self.twins: dict[str, Control] = {}  # twin key -> the control it translates
         self._allowed: dict[int, dict[str, str]] = {}  # by the id of a (lasting) tuple of controls
+        side = SpecSide(form.generation)
         for mod in form.modules:
             found: list[Control] = []
             for f in mod.fields:
                 for c, shows in _shown_by(f):
-                    found.append(Control(c, mod, shows, None, _columns(c, mod) if c.columns else ()))
+                    c = side.field(c)
+                    found.append(Control(c, mod, shows, None, _columns(c, mod, side) if c.columns else
+                                         side.dialog(c, mod)))
             parents = _parents([c.field for c in found])
             found = [Control(c.field, c.module, c.shows, parents.get(c.key), c.columns) for c in found]
             self.modules[mod.key] = tuple(found)
@@ -125,7 +148,7 @@ class Index:
 
     def label_of(self, path: str) -> str:
         """The Chinese label of a dotted path, rows counted from 1: "参与单位 第2行 负责人手机"."""
-        tokens = [int(i) if i else n for i, n in _TOKEN.findall(path)]
+        tokens = split_path(path)
         if not tokens or not isinstance(tokens[0], str):
             return ""
         mod = self.form.module(tokens[0])
@@ -139,6 +162,8 @@ class Index:
                 continue
             found = self._child(tokens[0], current, token)
             if found is None:
+                if current and current.field.widget == "daterange" and token in RANGE_ENDS:
+                    words.append(RANGE_ENDS[token])
                 break
             words.append(found[1])
             current = found[0]

@@ -9,13 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from autofiler.forms import conditions, generations
+from autofiler.forms import DEFAULT_GENERATION, conditions, generations
 from autofiler.forms.catalog import CHOICE_WIDGETS
 from autofiler.spec import counterparts, values
 from autofiler.spec.catalog_index import Control, Index
-from autofiler.spec.findings import ERROR, WARNING
+from autofiler.spec.findings import ERROR, NOTE, WARNING
 from autofiler.spec.reporter import Reporter
-from autofiler.spec.translate import shown, suggest
+from autofiler.spec.wording import shown, suggest
 from autofiler.spec.yamlpos import join
 
 TOP_KEYS = ("form", "site_project_id")
@@ -132,24 +132,27 @@ class Scope:
 
 
 def unknown_message(index: Index, key: Any, allowed: dict[str, str], where: str) -> str:
-    """Unknown key: the key it resembles, the module it belongs to, or its counterpart in this generation."""
+    """Unknown key: the key whose label it is, its counterpart in this generation, the key it resembles, or the
+    module it belongs to."""
     text = shown(key)
-    by_label = {label: k for k, label in allowed.items()}
-    guess = by_label.get(str(key)) or suggest(str(key), list(allowed))
+    guess = {label: k for k, label in allowed.items()}.get(str(key))
+    gen = index.form.generation
+    for other in generations() if not guess else ():
+        pair = counterparts.counterpart(str(key), where, other, gen) if other != gen else None
+        if pair:
+            target = pair.target
+            label = index.label_of(re.sub(r"\[\d*\]", "[0]", target)).split(" ")[-1]
+            missing = (f"（文件开头缺少 form: {other}？）", f" (is `form: {other}` missing?)") \
+                if gen == DEFAULT_GENERATION else ("", "")
+            return (f"{text} 是 {other} 表单的键{missing[0]}；{gen} 中对应 {target}（{label}） / '{text}' is a key of "
+                    f"the {other} form{missing[1]}; in {gen} it is {target} ({label})")
+    guess = guess or suggest(str(key), list(allowed))
     if guess:
         return f"未知的键 {text}，是否应为 {guess}（{allowed[guess]}）？ / unknown key '{text}'; did you mean {guess}?"
     home = index.controls.get(str(key)) or index.twins.get(str(key))
     if home and "." not in where and "[" not in where and where:
         return (f"{text} 属于模块 {home.module.key}（{home.module.label}），不在 {where} 中 / '{text}' belongs in "
                 f"module {home.module.key}")
-    gen = index.form.generation
-    for other in generations():
-        pair = counterparts.counterpart(str(key), where, other, gen) if other != gen else None
-        if pair:
-            target = pair.target
-            label = index.label_of(re.sub(r"\[\d*\]", "[0]", target)).split(" ")[-1]
-            return (f"{text} 是 {other} 表单的键；{gen} 中对应 {target}（{label}） / '{text}' is a key of the "
-                    f"{other} form; in {gen} it is {target} ({label})")
     return f"未知的键 {text}（可用 autofiler init --form {gen} 生成带全部键的模板） / unknown key '{text}'"
 
 
@@ -227,9 +230,16 @@ class Walker:
                     self.out.error("required", path, why)
         elif c.has_rows:
             self.rows(c, value, path)
+        elif c.columns and isinstance(value, dict):  # a picker's dialog for what it does not find
+            self.keys(value, c.columns, path)
+            for col in c.columns:
+                self.control(col, value, path, lookup, lambda: True)
         else:
             parent = lookup(c.parent) if c.parent else None
             self.problems(path, values.problems(c.field, value, self.base, parent))
+        if present and c.field.readonly:
+            self.out.add(NOTE, "read-only", path, "此项由系统填入，提交时只核对不填写 / filled in by the site; autofiler "
+                                                  "only checks that it matches")
         self.twin(c, holder, where, present, True)
 
     def rows(self, c: Control, value: Any, path: str) -> None:
@@ -247,7 +257,7 @@ class Walker:
             if single and isinstance(row, (str, int)) and not isinstance(row, bool):
                 row = {single.key: row}
             if not isinstance(row, dict):
-                self.out.error("type", row_path, values.kind_message("rows"))
+                self.out.error("type", row_path, values.kind_message("row"))
                 continue
             self.keys(row, c.columns, row_path)
             lookup = self.scope.row_lookup(c, row)
@@ -283,6 +293,8 @@ class Walker:
             sub = f"[{i}]" if isinstance(value, list) else ""
             if values.as_text(text) is None:
                 self.out.error("type", path + sub, values.kind_message("text"))
+            elif found := values.text_problems(c.field, text, sub):
+                self.problems(path, found)
             elif _CJK.search(str(text)):
                 self.out.add(ERROR, "en-twin", path + sub, "英文内容中含有中文字符或全角标点 / the English text "
                                                            "contains Chinese characters or full-width punctuation")

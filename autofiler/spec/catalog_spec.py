@@ -13,12 +13,45 @@ from types import SimpleNamespace
 from typing import Any
 
 from autofiler.forms import generations
-from autofiler.spec import catalog_checks, counterparts, values
+from autofiler.forms.catalog import FILE_WIDGETS
+from autofiler.spec import catalog_checks, counterparts, pdfcheck, values
 from autofiler.spec.catalog_index import Control, Index, index, value_of
 from autofiler.spec.catalog_rules import Scope, Walker
-from autofiler.spec.loader import LoadResult
+from autofiler.spec.findings import WARNING
+from autofiler.spec.load_result import LoadResult
 from autofiler.spec.reporter import Reporter, locate
 from autofiler.spec.yamlpos import Parsed, join
+
+
+class Record(SimpleNamespace):
+    """A mapping of checked values read by attribute; a field not filled reads as None."""
+
+    @classmethod
+    def of(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return cls(**{str(k): cls.of(v) for k, v in value.items()})
+        if isinstance(value, list):
+            return [cls.of(v) for v in value]
+        return value
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return None
+
+    def __getitem__(self, key: str) -> Any:
+        return vars(self)[key]
+
+    def model_dump(self, exclude_none: bool = False) -> dict[str, Any]:
+        return {k: _plain(v, exclude_none) for k, v in vars(self).items() if not (exclude_none and v is None)}
+
+
+def _plain(value: Any, exclude_none: bool) -> Any:
+    if isinstance(value, Record):
+        return value.model_dump(exclude_none)
+    if isinstance(value, list):
+        return [_plain(v, exclude_none) for v in value]
+    return value
 
 
 class CatalogSpec:
@@ -54,6 +87,10 @@ class CatalogSpec:
     def site_values(self) -> dict[str, dict[str, Any]]:
         """{module: {field: value}} for the shown tabs, in form order, with only the fields the page shows under
         the spec's own choices; English twins beside their field (in the row for columns) when published."""
+        return self._collect(details=False)
+
+    def _collect(self, details: bool) -> dict[str, dict[str, Any]]:
+        """`details`: a value written as a picker's dialog (an unregistered institution) keeps its mapping."""
         out: dict[str, dict[str, Any]] = {}
         for mod in self._index.form.modules:
             if not self._scope.module_shown(mod.key):
@@ -63,15 +100,20 @@ class CatalogSpec:
             found: dict[str, Any] = {}
             for c in self._index.modules[mod.key]:
                 if self._scope.shown(c.key):
-                    self._put(c, section, found, self._rows if c.has_rows else None)
+                    self._put(c, section, found, details, self._rows if c.has_rows else None)
             out[mod.key] = found
         return out
 
-    def _put(self, c: Control, holder: dict[str, Any], found: dict[str, Any], rows: Any) -> None:
+    def _put(self, c: Control, holder: dict[str, Any], found: dict[str, Any], details: bool, rows: Any) -> None:
         value = holder.get(c.key)
         if values.is_blank(value):
             return
-        found[c.key] = rows(c, value) if rows else values.site_value(c.field, value, self._base)
+        if rows:
+            found[c.key] = rows(c, value, details)
+        elif details and c.columns and isinstance(value, dict):
+            found[c.key] = {k: v for k, v in value.items() if not values.is_blank(v)}
+        else:
+            found[c.key] = values.site_value(c.field, value, self._base)
         twin = c.field.twin
         if twin and self.publishes_to_chictr and not values.is_blank(holder.get(twin.key)):
             english = holder[twin.key]
@@ -80,7 +122,7 @@ class CatalogSpec:
                 english = [{col: e} if col and not isinstance(e, dict) else e for e in english]
             found[twin.key] = english
 
-    def _rows(self, c: Control, value: Any) -> list[dict[str, Any]]:
+    def _rows(self, c: Control, value: Any, details: bool) -> list[dict[str, Any]]:
         single = c.columns[0].key if len(c.columns) == 1 else None
         out = []
         for row in value if isinstance(value, list) else [value]:
@@ -88,12 +130,14 @@ class CatalogSpec:
             found: dict[str, Any] = {}
             for col in c.columns:
                 if self._scope.shown_in_row(c, col, row):
-                    self._put(col, row, found, None)
+                    self._put(col, row, found, details, None)
             out.append(found)
         return out
 
-    def module(self, key: str) -> SimpleNamespace:
-        return SimpleNamespace(**self.site_values().get(key, {}))
+    def module(self, key: str) -> Record:
+        """One module's shown values by attribute (`spec.implementation.participating_units[1].institution`);
+        rows and an unregistered institution are records too, with `model_dump()` for their mapping."""
+        return Record.of(self._collect(details=True).get(key, {}))
 
     def __getattr__(self, name: str) -> Any:
         if not name.startswith("_") and self.__dict__.get("_index") and self._index.module(name):
@@ -121,6 +165,12 @@ def check(data: dict[str, Any], generation: str, out: Reporter, base: Path) -> I
     walker = Walker(idx, data, out, base)
     walker.run()
     catalog_checks.run(walker.scope, out)
+    complaint = pdfcheck.max_bytes()[1]  # a wrong size limit in the environment: said once, where files are
+    if complaint:
+        written = [c for c in idx.controls.values() if c.field.widget in FILE_WIDGETS
+                   and isinstance(data.get(c.module.key), dict) and c.key in data[c.module.key]]
+        if written:
+            out.add(WARNING, "config", written[0].module.key, complaint)
     return idx
 
 

@@ -20,7 +20,7 @@ from autofiler.spec import counterparts
 from autofiler.spec.catalog_index import Index, index
 from autofiler.spec.catalog_rules import Walker
 from autofiler.spec.reporter import Reporter
-from autofiler.spec.translate import shown
+from autofiler.spec.wording import shown
 from autofiler.spec.yamlpos import Parsed
 
 _NUMBERED = re.compile(r"^\s*(\d+|[一二三四五六七八九十]+)\s*[.、)）]\s*")
@@ -164,9 +164,7 @@ def render(idx: Index, data: dict[str, Any], result: Migration, source: str) -> 
 
 
 def migrate(data: dict[str, Any], source: str, target: str, base_from: Path, base_to: Path) -> Migration:
-    from autofiler.spec import catalog
-
-    mover = _Mover(source, target, base_from, base_to, catalog.label_of)
+    mover = _Mover(source, target, base_from, base_to, index(source).label_of)
     for key, value in data.items():
         if key == "form":
             continue

@@ -8,11 +8,6 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
-
-from autofiler.spec.findings import WARNING
-from autofiler.spec.reporter import Reporter
-from autofiler.spec.yamlpos import join
 
 ENV_MAX_MB = "AUTOFILER_MAX_PDF_MB"
 DEFAULT_MAX_MB = 20.0
@@ -88,24 +83,3 @@ def check_file(base: Path, relative: str, limit: int) -> tuple[str, str] | None:
         problem = "pdf-missing", f"无法读取文件 / cannot read the file: {e.strerror}"
     _cache[key] = problem
     return problem
-
-
-def check(data: dict[str, Any], base: Path, out: Reporter) -> None:
-    """Check every attachment path given as text in the raw attachments module."""
-    section = data.get("attachments")
-    if not isinstance(section, dict):
-        return
-    limit, complaint = max_bytes()
-    if complaint:
-        out.add(WARNING, "config", "attachments", complaint)
-    paths: list[tuple[str, Any]] = [(join("attachments", k), section.get(k)) for k in ("protocol", "informed_consent")]
-    others = section.get("other_files")
-    if isinstance(others, str):
-        others = [others]
-    if isinstance(others, list):
-        paths += [(join("attachments.other_files", i), v) for i, v in enumerate(others)]
-    for path, value in paths:
-        if isinstance(value, str) and value and "\x00" not in value:
-            problem = check_file(base, value, limit)
-            if problem:
-                out.error(problem[0], path, problem[1])

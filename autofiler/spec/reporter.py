@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from autofiler.spec import catalog
 from autofiler.spec.findings import ERROR, Finding
 from autofiler.spec.yamlpos import Parsed
 
@@ -33,8 +32,12 @@ def locate(parsed: Parsed, path: str) -> tuple[int, int]:
         path = parent(path)
 
 
+def no_label(path: str) -> str:
+    return ""
+
+
 class Reporter:
-    def __init__(self, file: str, parsed: Parsed, label_of: Callable[[str], str] = catalog.label_of) -> None:
+    def __init__(self, file: str, parsed: Parsed, label_of: Callable[[str], str] = no_label) -> None:
         self.file = file
         self.parsed = parsed
         self.label_of = label_of  # the Chinese label of a path, in the spec's form generation

@@ -53,6 +53,8 @@ def _field(c: Control) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": items}
         if c.field.min_rows:
             schema["minItems"] = c.field.min_rows
+    elif c.columns:  # a picker's value, or the mapping its dialog asks for (an unregistered institution)
+        schema = {"anyOf": [_leaf(c), _object(c.columns)]}
     else:
         schema = _leaf(c)
     return {"title": c.field.label, "description": describe(c), **schema}

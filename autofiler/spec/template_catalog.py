@@ -13,7 +13,6 @@ import yaml
 
 from autofiler.spec.catalog_index import Control, Index, extras, index
 from autofiler.spec.catalog_rules import Scope
-from autofiler.spec.template import width
 
 WIDTH = 110
 KINDS = {
@@ -22,25 +21,35 @@ KINDS = {
     "select": "单选", "dependent_select": "单选（随上一级变化）", "checkbox_pair": "是/否勾选", "country": "国家",
     "province": "省份", "checkbox_group": "多选列表 [A, B]", "autocomplete": "文本（网站联想输入）",
     "modal_pick": "弹窗选择，列表 [A, B]", "repeat_group": "多行：每行以 - 开头", "pdf": "PDF 相对路径",
-    "file": "PDF 相对路径", "files": "PDF 相对路径列表",
+    "file": "PDF 相对路径", "files": "PDF 相对路径列表", "multiselect": "多选列表 [A, B]", "table": "多行：每行以 - 开头",
+    "institution": "网站已注册的机构名称",
 }
 
 
-def header(generation: str, label: str) -> str:
+def width(text: str) -> int:
+    """Columns on a terminal: Chinese characters take two."""
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
+
+
+def header(idx: Index) -> str:
+    generation, label, when = idx.form.generation, idx.form.label, idx.twins_when
+    twins = f"""\
+# - 当 {idx.words(when)} 时（公开到中国临床试验注册中心），
+#   标有「英文」的项还要填写其英文键（<key>_en）。When {when} (published on ChiCTR),
+#   every field with an English twin also needs its twin key in English.
+""" if when else ""
     return f"""\
 # autofiler 医学研究备案描述文件 / autofiler project spec — 表单 {generation}：{label}
 #
 # 填写方法 / how to fill it in:
 # - 在冒号后填写值；留空表示未填写。选项必须与列出的中文完全一致。
 #   Write each value after its colon; a blank value counts as not filled. Options must match exactly.
-# - 日期写作 YYYY-MM-DD；日期范围写 {{start: …, end: …}}；多选、关键词、学科分类、ICD-11 写成列表 [A, B]。
-#   Dates are YYYY-MM-DD; a date range is {{start, end}}; lists (keywords, ICD-11 codes …) are [A, B].
-# - 多行的组（经费来源、参与单位、测量指标 …）每行以 "- " 开头；模板给出一行空行，需要几行就复制几行。
+# - 日期写作 YYYY-MM-DD；日期范围写 {{start: …, end: …}}；多选和其他列表写成 [A, B]。
+#   Dates are YYYY-MM-DD; a date range is {{start, end}}; a multiple choice or any other list is [A, B].
+# - 多行的组（表格）每行以 "- " 开头；模板给出一行空行，需要几行就复制几行。
 #   A repeating group is a list of rows; copy the blank row for more rows.
 # - 「显示条件」不成立时网页不显示该项，不必填写。Fields whose 显示条件 does not hold are not shown; leave them.
-# - 是否需要在其他研究注册平台公开 选 中国临床试验注册中心公开 时，标有「英文」的项还要填写其英文键（<key>_en）。
-#   Published on ChiCTR: every field with an English twin also needs its twin key in English.
-# - 附件是本文件所在文件夹内的 PDF，写相对路径。Attachments are PDFs inside this file's folder.
+{twins}# - 附件是本文件所在文件夹内的 PDF，写相对路径。Attachments are PDFs inside this file's folder.
 # - 检查：autofiler validate <本文件>；编辑器补全：autofiler schema --form {generation} --out spec.schema.json
 """
 
@@ -63,6 +72,8 @@ def wrap(text: str, indent: str = "#     ") -> list[str]:
 
 def need(c: Control) -> str:
     req = c.field.required
+    if c.field.readonly:
+        return "只读（网站填入；写了则提交时只核对）"
     return f"条件必填：{req}" if isinstance(req, str) else "必填" if req else "选填"
 
 
@@ -86,6 +97,8 @@ def describe(c: Control) -> str:
         parts.append("网站字典更长，列出的是已知选项")
     if c.shows:
         parts.append("显示条件：" + " and ".join(f"({s})" if " or " in s else s for s in c.shows))
+    if c.columns and not c.has_rows:  # a picker's dialog for what the site does not know yet
+        parts.append("未注册的写成 {" + ", ".join(f"{d.key}: {d.field.label}" for d in c.columns) + "}")
     if f.twin:
         parts.append(f"英文 {f.twin.key}")
     return " | ".join(parts)
@@ -171,7 +184,7 @@ def routes(idx: Index, defaults: dict[str, Any]) -> list[str]:
 def render(generation: str) -> str:
     idx = index(generation)
     defaults = extras(generation).get("template_defaults") or {}
-    out = [header(generation, idx.form.label), f"form: {generation}",
+    out = [header(idx), f"form: {generation}",
            "# site_project_id:                  # 网站上的项目编号（可选；找项目时优先用它） / the site's project id", ""]
     for n, mod in enumerate(idx.form.modules):
         tab = f"（{mod.tab}）" if mod.tab else ""

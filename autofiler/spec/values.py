@@ -6,6 +6,7 @@ to the field's dotted path. Messages follow the hand-written generation's: Chine
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from pathlib import Path
@@ -14,8 +15,8 @@ from typing import Any
 from autofiler.forms.catalog import CHOICE_WIDGETS, FormField
 from autofiler.spec import pdfcheck
 from autofiler.spec.findings import ERROR, WARNING
-from autofiler.spec.translate import shown, suggest, type_message
-from autofiler.spec.types import EMAIL, LANDLINE, MOBILE, as_int, browser_length, parse_date
+from autofiler.spec.types import EMAIL, ICD10, LANDLINE, MOBILE, as_int, browser_length, parse_date
+from autofiler.spec.wording import shown, suggest, type_message
 
 Problem = tuple[str, str, str, str]  # severity, rule, sub-path, message
 
@@ -27,6 +28,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], str, str]] = {
     "phone": (re.compile(f"{MOBILE.pattern}|{LANDLINE.pattern}", re.ASCII),
               "手机为 11 位数字，座机写作 区号-号码（如 010-12345678）", "a mobile number or a landline such as 010-12345678"),
     "email": (EMAIL, "电子邮箱如 name@example.org", "an e-mail address"),
+    "icd10": (ICD10, "一个 ICD-10 编码，如 C34.9",
+              "one ICD-10 code such as C34.9"),
     "icd11": (re.compile(r"[0-9A-HJ-NP-Z][A-HJ-NP-Z][0-9][0-9A-HJ-NP-Z](\.[0-9A-HJ-NP-Z]{1,2})?", re.ASCII),
               "ICD-11 编码如 GB61 或 5A11.0", "an ICD-11 code such as GB61 or 5A11.0"),
 }
@@ -37,6 +40,7 @@ _KINDS = {
     "decimal": ("数字（可带小数）", "a number"),
     "texts": ("文本列表 [A, B]", "a list of texts [A, B]"),
     "rows": ("列表，每行一组 键: 值", "a list of rows, each a mapping"),
+    "row": ("映射（键: 值），表示一行", "a mapping (key: value), one row"),
     "options": ("选项列表 [A, B]", "a list of options [A, B]"),
     "file": ("PDF 文件的相对路径", "the relative path of a PDF"),
 }
@@ -91,6 +95,12 @@ def _text(f: FormField, value: Any, multiline: bool, sub: str = "") -> list[Prob
     return out
 
 
+def text_problems(f: FormField, value: Any, sub: str = "") -> list[Problem]:
+    """Length and control characters of an English twin, as of its field (a twin has no format of its own)."""
+    plain = f.model_copy(update={"pattern": None}) if f.pattern else f
+    return _text(plain, value, f.widget == "textarea", sub)
+
+
 def _number(f: FormField, value: Any, decimal: bool) -> list[Problem]:
     if decimal:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
@@ -114,8 +124,10 @@ def _number(f: FormField, value: Any, decimal: bool) -> list[Problem]:
 def _date(value: Any, sub: str = "") -> list[Problem]:
     if parse_date(value) is not None:
         return []
-    if isinstance(value, str):
-        message = f"「{shown(value)}」不是有效日期，请写作 YYYY-MM-DD / not a valid date; write YYYY-MM-DD"
+    if isinstance(value, (str, dt.datetime)):
+        message = f"「{shown(str(value))}」不是有效日期，请写作 YYYY-MM-DD / not a valid date; write YYYY-MM-DD"
+        if isinstance(value, dt.datetime):
+            message = f"「{value}」带有时间，请只写日期 YYYY-MM-DD / a date and time; write the date alone, YYYY-MM-DD"
         return [(ERROR, "date-format", sub, message)]
     return [(ERROR, "type", sub, type_message("date"))]
 
@@ -126,8 +138,10 @@ def _daterange(value: Any) -> list[Problem]:
     out: list[Problem] = []
     for key in value:
         if key not in ("start", "end"):
-            message = (f"未知的键 {shown(key)}，日期范围只有 start 和 end / unknown key '{shown(key)}'; a date range has "
-                       "start and end")
+            guess = suggest(str(key), ["start", "end"])
+            hint = (f"是否应为 {guess}？", f"did you mean {guess}? ") if guess else ("", "")
+            message = (f"未知的键 {shown(key)}，{hint[0]}日期范围只有 start 和 end / unknown key '{shown(key)}'; "
+                       f"{hint[1]}a date range has start and end")
             out.append((ERROR, "unknown-key", f".{key}", message))
     for key in ("start", "end"):
         if is_blank(value.get(key)):
@@ -232,6 +246,8 @@ def site_value(f: FormField, value: Any, base: Path) -> Any:
         return {k: site_value(f.model_copy(update={"widget": "date"}), value.get(k), base) for k in ("start", "end")}
     if (f.inputs and w in TEXT_WIDGETS) or w in ("modal_pick", "checkbox_group", "multiselect"):
         return [as_text(v) if as_text(v) is not None else v for v in as_list(value) or []]
+    if w == "institution" and isinstance(value, dict):
+        return as_text(value.get("name"))  # the site shows and stores an institution by its name
     if w in TEXT_WIDGETS:
         return as_text(value)
     if w == "number":

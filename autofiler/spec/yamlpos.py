@@ -7,6 +7,7 @@ never an exception.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,14 @@ class Parsed:
 
     def position(self, path: str) -> tuple[int, int] | None:
         return self.keys.get(path) or self.values.get(path)
+
+
+_TOKEN = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def split_path(path: str) -> list[str | int]:
+    """`a.b[1].c` -> ["a", "b", 1, "c"]."""
+    return [int(idx) if idx else name for idx, name in _TOKEN.findall(path)]
 
 
 def join(parent: str, key: object) -> str:

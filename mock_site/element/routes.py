@@ -8,6 +8,8 @@ fragment (`/#/projects`), so a page path asked of the server is redirected there
 from __future__ import annotations
 
 import json
+import random
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,21 +42,33 @@ def app_settings(config: MockConfig) -> dict[str, Any]:
     }
 
 
-def shell_html(config: MockConfig) -> str:
+def shell_html(config: MockConfig, shuffle_seed: int | None = None) -> str:
     text = (HERE / "shell.html").read_text(encoding="utf-8")
-    settings = json.dumps(app_settings(config), ensure_ascii=False).replace("</", "<\\/")
+    values = app_settings(config)
+    if shuffle_seed is not None:  # --shuffle-dom: the page draws its order, aliases and classes from this
+        values["shuffleSeed"] = shuffle_seed
+    settings = json.dumps(values, ensure_ascii=False).replace("</", "<\\/")
     return text.replace("__SETTINGS__", settings)
+
+
+def shuffle_seeds(config: MockConfig) -> Iterator[int]:
+    """A new seed per page load; from --seed, the same sequence on every run."""
+    rng = random.Random(config.seed)
+    while True:
+        yield rng.randrange(1, 2**31)
 
 
 def routes(config: MockConfig) -> list[BaseRoute]:
     missing = [str(p) for p in LIBS.values() if not p.is_dir()]
     if missing:
-        raise RuntimeError(f"the Element face needs the npm packages ({', '.join(missing)} missing): "
-                           "run `npm ci` in mock_site/")
+        raise SystemExit(f"the Element face needs the npm packages ({', '.join(missing)} missing): "
+                         "run `npm ci` in mock_site/ (it reads package-lock.json)")
     html = shell_html(config)
+    seeds = shuffle_seeds(config)
 
     def shell(request: Request) -> Response:
-        return HTMLResponse(html, headers={"Cache-Control": "no-store"})
+        page = shell_html(config, next(seeds)) if config.shuffle_dom else html
+        return HTMLResponse(page, headers={"Cache-Control": "no-store"})
 
     def to_fragment(request: Request) -> Response:
         query = f"?{request.url.query}" if request.url.query else ""

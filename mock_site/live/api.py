@@ -15,10 +15,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from mock_site.access import project_for
+from mock_site.alter import OptionsOf
+from mock_site.catalog import PROVINCES
 from mock_site.errors import ApiError, Conflict, UploadRejected
 from mock_site.live import pickers, service
 from mock_site.live.decode import decode
-from mock_site.live.form import GENERATION, tab
+from mock_site.live.form import DISABLED_OPTIONS, GENERATION, Tab, tab
+from mock_site.live.rules import COUNTRIES
 from mock_site.sessions import api_user
 
 SAVED = "保存成功"
@@ -39,6 +42,28 @@ def _live_project(request: Request, user: dict[str, Any], pid: int, edit: bool =
     return project
 
 
+def options_of(t: Tab) -> OptionsOf:
+    """What each control of the tab offers, for the fault that stores another valid-looking value."""
+    fixed: dict[str, tuple[str, ...]] = {}
+    lists: dict[str, list[tuple[str, ...]]] = {}
+    for c in t.controls:
+        for x in (c, *c.columns):
+            if x.widget == "dependent_select":
+                lists[x.key] = list(x.source.options_by_parent.values())
+                continue
+            opts = COUNTRIES if x.widget == "country" else tuple(PROVINCES) if x.widget == "province" else x.options
+            opts = tuple(o for o in opts if o not in DISABLED_OPTIONS)
+            if opts:
+                fixed.setdefault(x.key, opts)
+
+    def lookup(key: str, value: str) -> tuple[str, ...]:
+        if key in lists:  # a dependent select keeps to the list its value came from
+            return next((o for o in lists[key] if value in o), ())
+        return fixed.get(key, ())
+
+    return lookup
+
+
 async def save(request: Request) -> Response:
     user = api_user(request)
     registry = request.app.state.registry
@@ -53,7 +78,8 @@ async def save(request: Request) -> Response:
         items = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
     faults = request.app.state.faults
     await faults.before("save")
-    errors, pid = service.save_tab(registry, user, project, t, decode(t, items), mutate=faults.dropper())
+    errors, pid = service.save_tab(registry, user, project, t, decode(t, items),
+                                  mutate=faults.mutator(options_of(t)))
     if errors:
         return refuse(request, errors[0]["msg"] if len(errors) == 1 else "请检查标红的字段", errors=errors)
     return ok({"id": pid}, SAVED)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from autofiler.forms import Form, FormField, load
 from autofiler.forms.conditions import Compare, Condition, Junction, parse
@@ -126,9 +129,23 @@ def _flatten(fields: tuple[FormField, ...], outer: str | None, group: str | None
     return out
 
 
+_FORM_FILE: list[str | None] = [None]  # --form-file: a changed catalog the face shows instead of the shipped one
+
+
+def use_file(path: str | None) -> None:
+    _FORM_FILE[0] = path
+    form.cache_clear()
+    tabs.cache_clear()
+
+
 @functools.lru_cache(maxsize=1)
 def form() -> Form:
-    return load(GENERATION)
+    if _FORM_FILE[0] is None:
+        return load(GENERATION)
+    changed = Form.model_validate(yaml.safe_load(Path(_FORM_FILE[0]).read_text(encoding="utf-8")))
+    if changed.generation != GENERATION:
+        raise ValueError(f"--form-file {_FORM_FILE[0]}: generation {changed.generation!r}, not {GENERATION}")
+    return changed
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +15,9 @@ from mock_site import access, sessions
 from mock_site.catalog import PROVINCES
 from mock_site.config import MockConfig
 from mock_site.db import Registry
-from mock_site.live import pickers
+from mock_site.live import pickers, shuffle
 from mock_site.live.decode import single_column
-from mock_site.live.form import DISABLED_OPTIONS, Control, page_rules, tabs
+from mock_site.live.form import DISABLED_OPTIONS, Control, Tab, page_rules, tabs
 from mock_site.live.rules import COUNTRIES, tab_shown
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -50,9 +52,25 @@ class LivePages:
         self.env.globals.update(countries=COUNTRIES, provinces=list(PROVINCES), disabled_options=DISABLED_OPTIONS,
                                 pickers=PICKERS, picker_heads=PICKER_HEADS, single_column=single_column,
                                 captcha=config.captcha, fast=config.fast)
+        self._requests = itertools.count()
+
+    def rng(self) -> random.Random | None:
+        """With --shuffle-dom, a new draw per page (seeded from --seed for reproducible runs); else None."""
+        if not self.config.shuffle_dom:
+            return None
+        n = next(self._requests)
+        return random.Random(f"{self.config.seed}:{n}") if self.config.seed is not None else random.Random()
 
     def html(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return HTMLResponse(self.env.get_template(template).render(**context), status_code=status)
+        rng = self.rng()
+
+        def order(t: Tab) -> list[Control]:
+            return shuffle.shuffled(t, rng) if rng is not None else list(t.controls)
+
+        text = self.env.get_template(template).render(order=order, **context)
+        if rng is not None:
+            text = shuffle.rewrite(text, rng)
+        return HTMLResponse(text, status_code=status)
 
     def page(self, request: Request, user: dict[str, Any], template: str, status: int = 200,
              **context: Any) -> HTMLResponse:

@@ -11,6 +11,7 @@ import yaml
 from autofiler.main import main
 from autofiler.spec import load
 from autofiler.spec.catalog_index import index
+from autofiler.spec.template_catalog import render
 from tests.spec.helpers import copy_files
 from tests.spec.live import fill
 
@@ -77,12 +78,13 @@ def test_template_filled_from_its_comments_validates_clean(tmp_path, capsys):
     assert values["basic_info"]["research_title"] == "示例" and "recruitment" in values
 
 
-def test_sop_template_names_its_form_and_stays_the_default(tmp_path, capsys):
+def test_init_without_form_writes_the_live_form(tmp_path, capsys):
     path = tmp_path / "project.yaml"
     assert main(["init", str(path)]) == 0
+    assert "live-2026" in capsys.readouterr().out
     text = path.read_text(encoding="utf-8")
-    assert "\nform: sop-2020" in text and "project_name:" in text
-    assert {f.rule for f in load(path).findings} == {"required"}
+    assert "\nform: live-2026" in text and "research_title:" in text and "filing_title:" not in text
+    assert text == render("live-2026")
 
 
 def test_init_with_an_unknown_form_is_a_clear_error(tmp_path, capsys):

@@ -40,7 +40,7 @@ def test_errors_print_file_line_col_and_exit_one(capsys, work):
     phone = line_of(text, "unit_pi_phone: 0312 555")
     col = text.splitlines()[phone - 1].index("unit_pi_phone") + 1
     assert (f"{path}:{phone}:{col}: error [phone] implementation.participating_units[1].unit_pi_phone "
-            "参与单位 第2行 联系电话: 「0312 555」不是有效的电话号码") in out
+            "参与单位 第2行 联系电话: 「0312 555」格式不对，应为手机为 11 位数字，座机写作 区号-号码") in out
     assert f"{path}:{line_of(text, 'project_type:')}:3: error [option] basic_info.project_type 项目类型:" in out
     assert out.strip().splitlines()[-1].startswith("1 个文件：2 个错误")
 
@@ -54,7 +54,7 @@ def test_json_output(capsys, work):
     assert findings == [{
         "file": str(path), "line": line_of(text, "contact_email:"), "col": 3, "severity": "error", "rule": "email",
         "path": "recruitment.contact_email", "label": "联系人邮箱",
-        "message": "「nobody」不是有效的电子邮箱 / not a valid e-mail address",
+        "message": "「nobody」格式不对，应为电子邮箱如 name@example.org / not valid: expected an e-mail address",
     }]
 
 

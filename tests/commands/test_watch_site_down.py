@@ -12,8 +12,8 @@ import pytest
 
 from autofiler.commands.watch import next_wait
 from autofiler.store import Store
-from tests.tracking.receivers import HttpReceiver
 from tests.support import CHROMIUM, DEMO_PI, ROOT, MockServer, free_port
+from tests.tracking.receivers import HttpReceiver
 
 
 def test_the_wait_after_failures_grows_and_is_capped_by_the_interval():

@@ -74,13 +74,13 @@ def test_an_expired_session_in_the_middle_is_survived(mock, capsys, monkeypatch)
 
 
 def test_a_crash_right_after_creation_reuses_the_unnamed_project(mock, capsys, monkeypatch):
-    from autofiler.site import filing
+    from autofiler.filing import element_filer
 
     def boom(self):
         raise KeyboardInterrupt  # the run dies right after the project was created
 
     with monkeypatch.context() as m:
-        m.setattr(filing.Filer, "run", boom)
+        m.setattr(element_filer.Filer, "run", boom)
         code, _ = run_cli(capsys, "submit", str(SINGLE), "--no-submit", *site_args(mock))
     assert code == 130
     created = owned(mock)

@@ -9,8 +9,9 @@ from typing import Any
 
 import yaml
 
-from autofiler.spec.catalog import split_path
-from autofiler.spec.loader import LoadResult, load
+from autofiler.spec.load_result import LoadResult
+from autofiler.spec.loader import load
+from autofiler.spec.yamlpos import split_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = ROOT / "specs"

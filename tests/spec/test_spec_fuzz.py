@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from autofiler.spec import load
 from autofiler.spec.findings import SEVERITIES
-from autofiler.spec.loader import LoadResult
+from autofiler.spec.load_result import LoadResult
 from tests.spec.helpers import MULTI, SINGLE, copy_files, dump, example
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -81,6 +81,8 @@ def assert_sane(result: LoadResult) -> None:
     if result.spec is not None:
         assert result.errors == []
         json.dumps(result.spec.site_values(), ensure_ascii=False)
+        for module in result.spec.site_values():  # what the filing reads by attribute
+            json.dumps(result.spec.module(module).model_dump(), ensure_ascii=False)
     else:
         assert result.errors
 

@@ -71,7 +71,7 @@ def test_unknown_key_inside_a_new_institution(work):
 
 @pytest.mark.parametrize(("changes", "path", "expected"), [
     ({"implementation": ["has_participating_units"]}, "implementation", "映射"),
-    ({"research_content.outcomes": "主要指标"}, "research_content.outcomes", "表格"),
+    ({"research_content.outcomes": "主要指标"}, "research_content.outcomes", "列表，每行一组"),
     ({"research_content.outcomes[0]": "主要指标"}, "research_content.outcomes[0]", "映射"),
     ({"recruitment.age_min": "十八岁"}, "recruitment.age_min", "整数"),
     ({"recruitment.age_min": True}, "recruitment.age_min", "整数"),
@@ -79,7 +79,7 @@ def test_unknown_key_inside_a_new_institution(work):
     ({"basic_info.expected_duration": "2025-03-01 至 2027-02-28"}, "basic_info.expected_duration", "日期范围"),
     ({"basic_info.ethics_approval_no": dt.date(2025, 1, 1)}, "basic_info.ethics_approval_no", "加引号"),
     ({"basic_info.publish_to_chictr": False}, "basic_info.publish_to_chictr", "选项"),
-    ({"attachments.protocol": ["files/protocol.pdf"]}, "attachments.protocol", "文本"),
+    ({"attachments.protocol": ["files/protocol.pdf"]}, "attachments.protocol", "PDF 文件的相对路径"),
 ])
 def test_wrong_types_name_the_expected_kind(work, changes, path, expected):
     result = check(work, edit(example(SINGLE), changes))

@@ -53,7 +53,7 @@ def test_missing_and_outside_paths(work, tmp_path_factory):
 def test_each_other_file_is_checked_by_index(work):
     found = findings_for(work, "other_files", ["files/ethics-approval.pdf", "files/absent.pdf"])
     assert [(f.rule, f.path, f.label) for f in found] == [
-        ("pdf-missing", "attachments.other_files[1]", "其他文件 第2个")]
+        ("pdf-missing", "attachments.other_files[1]", "其他文件 第2项")]
 
 
 def test_size_limit_follows_the_environment(work, monkeypatch):

@@ -68,12 +68,27 @@ FAILING = [
     (SINGLE, {"research_content.outcomes[0].kind": "次要指标"}, "primary-outcome", "research_content.outcomes", "error"),
     (MULTI, {"research_design.sample_size_total": 250}, "sample-size-sum", "research_design.sample_size_total",
      "warning"),
-    (SINGLE, {"basic_info.research_fields": ["肾脏病学", "肾脏病学"]}, "duplicate-option", "basic_info.research_fields",
-     "error"),
+    (SINGLE, {"basic_info.research_fields": ["肾脏病学", "肾脏病学"]}, "duplicate-option",
+     "basic_info.research_fields[1]", "error"),
     (SINGLE, {"basic_info.project_name": "第一行\n第二行"}, "control-char", "basic_info.project_name", "error"),
     (SINGLE, {"research_content.objectives": "目的\x07"}, "control-char", "research_content.objectives", "error"),
     (SINGLE, {"research_content.condition_code": "N04.9, M32.1"}, "icd10", "research_content.condition_code", "error"),
     (MULTI, {}, "read-only", "implementation.lead_unit", "note"),
+    # an unregistered institution is checked field by field, as the site's dialog would
+    (MULTI, {"implementation.participating_units[1].institution.province": "河北"}, "option",
+     "implementation.participating_units[1].institution.province", "error"),
+    (MULTI, {"implementation.participating_units[1].institution.city": DELETE}, "required",
+     "implementation.participating_units[1].institution.city", "error"),
+    (MULTI, {"implementation.participating_units[1].institution.name": "院" * 101}, "max-length",
+     "implementation.participating_units[1].institution.name", "error"),
+    (MULTI, {"implementation.participating_units[0].institution": "院" * 101}, "max-length",
+     "implementation.participating_units[0].institution", "error"),
+    (MULTI, {"other_registrations.registrations[1].registration_date": TODAY + dt.timedelta(days=1)}, "future-date",
+     "other_registrations.registrations[1].registration_date", "error"),
+    # an English twin has its field's limits
+    (MULTI, {"basic_info.project_name_en": "x" * 201}, "max-length", "basic_info.project_name_en", "error"),
+    (MULTI, {"research_content.conditions_en": "Heart\nfailure"}, "control-char", "research_content.conditions_en",
+     "error"),
 ]
 
 PASSING = [
@@ -106,6 +121,9 @@ PASSING = [
     (MULTI, {}, "sample-size-sum"),
     (SINGLE, {"research_content.objectives": "第一行\n第二行\t缩进"}, "control-char"),
     (SINGLE, {"research_content.condition_code": "N04"}, "icd10"),
+    (MULTI, {"implementation.participating_units[1].institution.name": "院" * 100}, "max-length"),
+    (MULTI, {"other_registrations.registrations[1].registration_date": TODAY}, "future-date"),
+    (MULTI, {"basic_info.project_name_en": "x" * 200}, "max-length"),
 ]
 
 

@@ -12,10 +12,11 @@ from playwright.sync_api import Locator, Response, expect
 
 from autofiler.errors import SessionExpired, SiteError
 from autofiler.site.flows_classic.session import ClassicSession
-from autofiler.site.maps.resolve import SiteTab
+from autofiler.site.maps.resolve import SiteField, SiteTab
 from autofiler.site.policies import SiteBusyError
 from autofiler.site.widgets_classic import FAMILY
 from autofiler.site.widgets_classic.context import SHORT_MS, Ctx, exact
+from autofiler.site.widgets_classic.reading import read_fields
 
 SAVE_MS = 30_000
 SHOWN_MS = 5_000  # a field revealed by one filled before it
@@ -54,6 +55,7 @@ class ClassicEditor:
         self.map = session.smap
         self.page = session.page
         self.ctx = Ctx(self.page, self.map.ui, self.map.buttons)
+        self.dry_run = False  # set: 保存 and 提交 are refused here, whatever asks for them
 
     # opening -------------------------------------------------------------------------------------------
     def wait_ready(self) -> None:
@@ -106,50 +108,60 @@ class ClassicEditor:
         return self.page.locator(self.map.ui.tab_pane_shown).first
 
     # fields ----------------------------------------------------------------------------------------------
-    def fill(self, tab: SiteTab, values: dict[str, Any], *, files: bool = True) -> None:
-        """Fill the tab's fields the values name, in catalog order (a field that reveals others comes first)."""
+    def fill(self, tab: SiteTab, values: dict[str, Any], *, files: bool = True,
+             problems: list[str] | None = None) -> None:
+        """Fill the tab's fields the values name, in catalog order (a field that reveals others comes first).
+        With `problems`, a field that cannot be filled is noted there and the next one is tried."""
         for f in tab.fields:
-            if f.key not in values or (not files and f.widget in ("pdf", "file", "files")):
-                continue
-            if not files and f.widget in ("repeat_group", "table") and any(
-                    c.widget in ("pdf", "file", "files") for c in f.columns):
-                continue
-            item = self.ctx.item(self.pane(), f)
             try:
-                item.wait_for(state="visible", timeout=SHOWN_MS)
-            except PlaywrightError:
-                raise SiteError(f"{tab.label} › {f.label}: 页面上没有这个字段 / the page does not show it",
-                                hint="a field appears only when the fields it depends on have their values",
-                                ) from None
-            try:
-                FAMILY[f.widget].fill(self.ctx, item, f, values[f.key])
+                self._fill_field(tab, f, values, files)
             except SiteError as e:
-                raise SiteError(f"{tab.label} › {f.label}: {e.message}", hint=e.hint) from None
-            except PlaywrightError as e:
-                first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-                raise SiteError(f"{tab.label} › {f.label}: 页面操作失败 / a page action failed: {first}") from e
+                if problems is None:
+                    raise
+                problems.append(e.message)
+
+    def _fill_field(self, tab: SiteTab, f: SiteField, values: dict[str, Any], files: bool) -> None:
+        if f.key not in values or (not files and f.widget in ("pdf", "file", "files")):
+            return
+        if not files and f.widget in ("repeat_group", "table") and any(
+                c.widget in ("pdf", "file", "files") for c in f.columns):
+            return
+        item = self.ctx.item(self.pane(), f)
+        try:
+            item.wait_for(state="visible", timeout=SHOWN_MS)
+        except PlaywrightError:
+            raise SiteError(f"{tab.label} › {f.label}: 页面上没有这个字段 / the page does not show the field",
+                            hint="a field appears only when the fields it depends on have their values",
+                            ) from None
+        try:
+            FAMILY[f.widget].fill(self.ctx, item, f, values[f.key])
+        except SiteError as e:
+            raise SiteError(f"{tab.label} › {f.label}: {e.message}", hint=e.hint) from None
+        except PlaywrightError as e:
+            first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            raise SiteError(f"{tab.label} › {f.label}: 页面操作失败 / a page action failed: {first}") from e
+        except AssertionError as e:  # a widget's wait for the state it expects (an upload's name, a tick) ran out
+            raise SiteError(f"{tab.label} › {f.label}: 页面没有按预期回应 / the page did not respond as expected "
+                            "(the site may have refused it)") from e
 
     def read(self, tab: SiteTab, keys: list[str]) -> dict[str, Any]:
-        """What the open tab shows for these fields; ABSENT for a field not shown."""
-        out: dict[str, Any] = {}
-        for key in keys:
-            f = tab.field(key)
-            if f is None:
-                continue
-            item = self.ctx.item(self.pane(), f)
-            if item.count() == 0 or not item.is_visible():
-                out[key] = ABSENT
-                continue
-            out[key] = FAMILY[f.widget].read(self.ctx, item, f)
-        return out
+        """What the open tab shows for these fields; ABSENT for a field not shown. Found and read in one pass."""
+        fields = [f for key in keys if (f := tab.field(key)) is not None]
+        got = read_fields(self.ctx, self.pane(), fields, FAMILY)
+        return {key: value if shown else ABSENT for key, (shown, value) in got.items()}
 
     # saving ----------------------------------------------------------------------------------------------
     def save(self, tab: SiteTab) -> None:
         """Click 保存 and judge the answer: code ok; a refusal (any 4xx, or 200 with an error code); 5xx busy."""
+        self.refuse_in_dry_run("保存")
         button = self.ctx.button(self.pane(), self.map.buttons.save)
         with self.page.expect_response(_is_post, timeout=SAVE_MS) as info:
             self.ctx.click(button)
         self.judge(info.value, f"{tab.label} 保存")
+
+    def refuse_in_dry_run(self, what: str) -> None:
+        if self.dry_run:
+            raise SiteError(f"演练中不会点击{what} / a dry run never clicks {what}")
 
     def judge(self, resp: Response, what: str) -> Any:
         a = self.map.save_answer

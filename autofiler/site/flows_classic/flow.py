@@ -114,6 +114,7 @@ class ClassicFiler:
         except SaveRefused as e:
             lines = [e.message] + [f"  {tab.key} {label_of(tab, x)}: {x.message}" for x in e.errors]
             raise SiteError("\n".join(lines), hint="correct the spec and run submit again") from None
+        self.reporter.saved(tab.label)  # for the closing summary of a run that fails before its read-back
 
     def read_back(self, saved: list[tuple[SiteTab, Outcome]]) -> None:
         """One real reload, then every saved tab opened and read, and compared with the spec."""

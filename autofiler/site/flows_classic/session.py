@@ -15,7 +15,7 @@ from playwright.sync_api import Locator, sync_playwright
 
 from autofiler import credentials, redact
 from autofiler.config import Settings, insecure_warning, origin_of
-from autofiler.errors import CredentialError, SiteError
+from autofiler.errors import CredentialError, SessionExpired, SiteError
 from autofiler.site import browser
 from autofiler.site.login import same_origin_only
 from autofiler.site.maps.resolve import ClassicSite
@@ -26,7 +26,10 @@ from autofiler.site.session import (
     cookie_file,
     down_means_unreachable,
     forget_cookies,
+    given_password,
+    made_with,
     save_cookies,
+    save_fingerprint,
 )
 from autofiler.site.widgets_classic.context import exact
 
@@ -52,6 +55,17 @@ class ClassicSession(Site):
         """Either layout: the logged-in one or the login form, whichever the page shows."""
         lay = self.smap.layout
         return self.page.locator(lay.logged_in).or_(self.page.locator(lay.login_form)).first
+
+    def goto(self, path: str) -> Any:
+        """Open a page and wait for either layout; the login form means one fresh login and one retry."""
+        for attempt in range(2):
+            resp = self._goto(path)
+            self.layout_shows().wait_for(state="attached")
+            if not self.on_login_page():
+                return resp
+            if attempt == 0:
+                self.login()
+        raise SessionExpired(f"登录状态无法保持 / the site keeps sending us to its login page ({path})")
 
     def logged_in(self) -> bool:
         self._goto(self.smap.routes.home)
@@ -80,6 +94,7 @@ class ClassicSession(Site):
                     raise CredentialError(e.message, hint=credentials.refused_hint(self.password_source)) from None
                 raise
             save_cookies(self.context, cookie_file(self.settings))
+            save_fingerprint(self.settings, secret)  # the password that made this session, to tell another one
 
     def _login(self, password: str) -> None:
         user = self.settings.require_user()
@@ -123,16 +138,19 @@ class ClassicSession(Site):
 
 @contextlib.contextmanager
 def open_classic(settings: Settings, site: ClassicSite, *, password: str | None = None) -> Iterator[ClassicSession]:
-    """Launch the browser, restore the saved cookies or log in, and yield the session."""
+    """Launch the browser, restore the saved cookies or log in, and yield the session. A password this command
+    was given (typed or in the environment) that did not make the saved session must prove itself: fresh login."""
     settings.require_user()
     saved = cookie_file(settings)
+    given = given_password(password)
+    fresh = given is not None and saved.is_file() and not made_with(settings, given)
     with contextlib.ExitStack() as stack:
         with credentials.env_hidden():  # the driver and its browser never see the password
             pw = stack.enter_context(sync_playwright())
         launched = browser.launch(pw, settings)
         try:
             with down_means_unreachable(settings):
-                state = str(saved) if saved.is_file() else None
+                state = str(saved) if saved.is_file() and not fresh else None
                 context = launched.new_context(locale=browser.LOCALE, storage_state=state, accept_downloads=False)
                 context.set_default_timeout(ACTION_TIMEOUT_MS)
                 context.set_default_navigation_timeout(NAV_TIMEOUT_MS)

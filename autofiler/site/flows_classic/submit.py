@@ -62,6 +62,7 @@ def _submit_once(editor: ClassicEditor) -> Response:
 
 def submit(editor: ClassicEditor, project_id: str) -> tuple[str | None, str]:
     """提交 from the last tab shown; returns (state key, label) read after it."""
+    editor.refuse_in_dry_run("提交")
     m = editor.map
     titles = editor.page.locator(m.ui.tab_title).filter(visible=True)
     last = titles.last

@@ -32,6 +32,8 @@ class Routes(_Strict):
     projects_rows: str = Field("data", description="Where the rows are in that JSON.")
     projects_id: str = Field("id", description="A row's project id key.")
     projects_state: str = Field("status_label", description="A row's state label key (a label of `states`).")
+    projects_name: str = Field("project_name", description="A row's title key: a project is found by its title "
+                                                           "when neither the spec nor this machine knows its id.")
 
 
 class Layout(_Strict):
@@ -63,6 +65,8 @@ class Menu(_Strict):
 class Buttons(_Strict):
     save: str = Field(description="Saves the current tab.")
     submit: str = Field(description="Submits the project.")
+    finish: str | None = Field(None, description="Completes a filing step the way 提交 does; never clicked by a "
+                                                 "survey. Fallback: none.")
     next: str | None = Field(None, description="Goes to the next tab. Fallback: the tab title is clicked.")
     answer_yes: str = Field("是", description="Text of the affirmative answer in a confirm dialog.")
     answer_no: str = Field("否", description="Text of the negative answer in a confirm dialog.")
@@ -73,6 +77,25 @@ class Buttons(_Strict):
                                                  "search box.")
     remove_pick: str | None = Field(None, description="Removes a picked item from a selection table. Fallback: "
                                                       "surplus picks are reported, not removed.")
+
+
+class UiEvents(_Strict):
+    """Declared behaviour: which of the library's widgets answer an event dispatched by script as they answer a
+    person (its listeners sit on the elements or their list, and do not ask where the pointer is). Each key left
+    out means the driver works that widget with the pointer, as a person does."""
+
+    option: str | None = Field(None, description="The event an option of a chooser answers while the chooser is "
+                                                 "closed (`click`): the option is chosen without opening the list "
+                                                 "and waiting for its animation. Fallback: open the chooser, wait "
+                                                 "until its list has finished appearing, click the option.")
+    calendar: str | None = Field(None, description="The event the date panel's arrows and day cells answer "
+                                                   "(`click`): the panel is stepped to the month and the day "
+                                                   "chosen in one go. Fallback: each arrow clicked in turn.")
+    box: str | None = Field(None, description="The event a styled radio or checkbox box answers (`click`). "
+                                              "Fallback: the box is clicked.")
+    text: tuple[str, ...] = Field((), description="Events a text input reacts to as to typing (`input`, "
+                                                  "`change`): its value is set by script, then these are sent. "
+                                                  "Fallback: the text is typed into the input.")
 
 
 class ClassicUi(_Strict):
@@ -119,6 +142,10 @@ class ClassicUi(_Strict):
     upload_name: str = Field(description="Where a field shows the name of its uploaded file.")
     field_error: str | None = Field(None, description="A field's inline error text. Fallback: errors are taken "
                                                       "from the save's answer only.")
+    fixed_bars: str | None = Field(None, description="Bars the layout keeps fixed over the page (header, footer): "
+                                                     "a control is brought into view clear of them. Fallback: a "
+                                                     "control is brought to a third of the window's height.")
+    events: UiEvents = Field(default_factory=UiEvents, description="Which widgets answer events sent by script.")
 
 
 class SaveAnswer(_Strict):
@@ -157,6 +184,16 @@ class TabOverride(_Strict):
                                              "differs from the catalog.")
 
 
+class InstitutionSearch(_Strict):
+    """The request the participating unit's 机构名称 autocomplete sends: a GET whose JSON lists the matches."""
+
+    url: str = Field(description="Path of the search; `{q}` is the typed text (URL-encoded).")
+    rows: str = Field("", description="Where the rows are in the JSON answer. Fallback: the answer is the list.")
+    name: str = Field("name", description="A row's institution name key.")
+    province: str = Field("province", description="A row's province key.")
+    city: str = Field("city", description="A row's city key.")
+
+
 class ClassicSiteMap(_Strict):
     """A site map of a classic face. `form` names the form generation, `family` the UI family."""
 
@@ -176,6 +213,9 @@ class ClassicSiteMap(_Strict):
     submitted_states: tuple[str, ...] = Field(description="States that mean the project was submitted.")
     tabs: dict[str, TabOverride] = Field(default_factory=dict, description="Per module key: what differs from "
                                          "the catalog, and the pick dialogs.")
+    institution_search: InstitutionSearch | None = Field(None, description="The institution search the unit "
+                                                         "autocomplete uses. Fallback: units are not looked up "
+                                                         "before filing, and `autofiler institutions` says so.")
 
 
 def schema() -> dict[str, Any]:

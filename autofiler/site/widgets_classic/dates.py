@@ -11,9 +11,44 @@ from playwright.sync_api import Locator, expect
 from autofiler.errors import SiteError
 from autofiler.site.maps.resolve import SiteField
 from autofiler.site.widgets_classic.context import SHORT_MS, Ctx
+from autofiler.site.widgets_classic.reading import collect, control_css
 
 DATE_INPUT = "input:not([type=hidden]):not([type=radio]):not([type=checkbox]):not([type=file])"
 MAX_STEPS = 400  # month steps: over 30 years either way
+
+# With a declared calendar event: open the panel from the input, step its arrows to the month and choose the day,
+# all by that event inside the page; every step is judged by the header it changes. Answers the input's value,
+# or null when the panel did not answer (then a person's clicks take over).
+STEP_JS = """(box, a) => {
+  const shown = (e) => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);
+  const send = (e) => e.dispatchEvent(new MouseEvent(a.event, {bubbles: true, cancelable: true, view: window}));
+  const panel = () => [...document.querySelectorAll(a.panel)].filter(shown).pop();
+  if (!panel()) send(box);
+  const p = panel();
+  if (!p) return null;
+  const want = a.year * 12 + a.month - 1;
+  for (let i = 0; i < a.steps; i++) {
+    const header = p.querySelector(a.header);
+    const ym = ((header && header.getAttribute(a.attr)) || '').split('-').map(Number);
+    if (ym.length < 2 || !p.isConnected) return null;
+    const [year, month] = ym;
+    if (year === a.year && month === a.month) {
+      const day = [...p.querySelectorAll(`td[${a.dayAttr}="${a.year}-${a.month}-${a.day}"]`)]
+        .find((d) => !d.matches(a.outside));
+      if (!day) return null;
+      send(day);
+      return box.value;
+    }
+    const arrow = year !== a.year ? (year < a.year ? a.nextY : a.prevY)
+      : (year * 12 + month - 1 < want ? a.nextM : a.prevM);
+    const el = p.querySelector(arrow);
+    if (!el) return null;
+    send(el);
+    const after = p.querySelector(a.header);
+    if (!after || (after.getAttribute(a.attr) || '') === ym.join('-')) return null;
+  }
+  return null;
+}"""
 
 
 def _date(value: Any) -> dt.date:
@@ -32,6 +67,14 @@ def pick_date(ctx: Ctx, box: Locator, value: Any) -> None:
     iso = want.isoformat()
     if (box.input_value() or "").strip() == iso:
         return
+    if ui.events.calendar:
+        args = {"event": ui.events.calendar, "panel": ui.date_panel, "header": ui.date_month_header,
+                "attr": ui.date_month_attr, "dayAttr": ui.date_day_attr, "outside": ui.date_day_outside,
+                "prevY": ui.date_prev_year, "nextY": ui.date_next_year, "prevM": ui.date_prev_month,
+                "nextM": ui.date_next_month, "year": want.year, "month": want.month, "day": want.day,
+                "steps": MAX_STEPS}
+        if box.evaluate(STEP_JS, args) == iso:
+            return
     ctx.click(box)
     panel = ctx.page.locator(ui.date_panel).filter(visible=True).last
     header = panel.locator(ui.date_month_header).first
@@ -60,9 +103,14 @@ class Date:
             return
         pick_date(ctx, ctx.control(item, field, DATE_INPUT).first, value)
 
+    def collect(self, ctx: Ctx, field: SiteField) -> dict[str, str]:
+        return {"how": "values", "css": control_css(field, DATE_INPUT)}
+
+    def shape(self, field: SiteField, raw: list[Any]) -> Any:
+        return (str(raw[0]).strip() or None) if raw else None
+
     def read(self, ctx: Ctx, item: Locator, field: SiteField) -> Any:
-        box = ctx.control(item, field, DATE_INPUT).first
-        return (box.input_value() or "").strip() or None
+        return self.shape(field, collect(item, self.collect(ctx, field)))
 
 
 class DateRange:
@@ -83,6 +131,14 @@ class DateRange:
         if value.get("end"):
             pick_date(ctx, end, value["end"])
 
-    def read(self, ctx: Ctx, item: Locator, field: SiteField) -> Any:
-        start, end = (b.input_value().strip() or None for b in self._boxes(ctx, item, field))
+    def collect(self, ctx: Ctx, field: SiteField) -> dict[str, str]:
+        return {"how": "values", "css": control_css(field, DATE_INPUT)}
+
+    def shape(self, field: SiteField, raw: list[Any]) -> Any:
+        if len(raw) != 2:
+            raise SiteError(f"{field.label}: expected two date inputs, found {len(raw)}")
+        start, end = (str(v).strip() or None for v in raw)
         return {"start": start, "end": end} if start or end else None
+
+    def read(self, ctx: Ctx, item: Locator, field: SiteField) -> Any:
+        return self.shape(field, collect(item, self.collect(ctx, field)))

@@ -14,6 +14,7 @@ from playwright.sync_api import Locator, expect
 from autofiler.errors import SiteError
 from autofiler.site.maps.resolve import SiteField
 from autofiler.site.widgets_classic.context import SHORT_MS, Ctx, exact
+from autofiler.site.widgets_classic.reading import collect, control_css
 from autofiler.site.widgets_classic.text import BOX
 
 SEARCH_MS = 10_000
@@ -106,7 +107,7 @@ class ModalPick:
                             f"(columns {heads}, rows {rows[:3]})")
         shown = dialog.locator(ctx.ui.table_row).filter(visible=True)
         target = shown.filter(has=ctx.page.locator("td")).nth(match[0])
-        ctx.click(target.locator(ctx.ui.table_check).first)
+        ctx.tick(target.locator(ctx.ui.table_check).first)
         expect(target.locator("input[type=checkbox]").first).to_be_checked(timeout=SHORT_MS)
         ctx.click(ctx.dialog_button(dialog, ctx.buttons.ok))
         expect(dialog).to_be_hidden(timeout=SHORT_MS)
@@ -143,6 +144,11 @@ class Autocomplete:
             box.press("Escape")  # not in the site's library: the typed text stands, as a person leaves it
         expect(box).to_have_value(text, timeout=SHORT_MS)
 
+    def collect(self, ctx: Ctx, field: SiteField) -> dict[str, str]:
+        return {"how": "values", "css": control_css(field, BOX)}
+
+    def shape(self, field: SiteField, raw: list[Any]) -> Any:
+        return (str(raw[0]).strip() or None) if raw else None
+
     def read(self, ctx: Ctx, item: Locator, field: SiteField) -> Any:
-        box = ctx.control(item, field, BOX).first
-        return box.input_value().strip() or None
+        return self.shape(field, collect(item, self.collect(ctx, field)))

@@ -12,6 +12,7 @@ from autofiler.errors import SiteError
 from autofiler.site.maps.resolve import SiteField
 from autofiler.site.strategy import WidgetStrategy
 from autofiler.site.widgets_classic.context import SHORT_MS, Ctx
+from autofiler.site.widgets_classic.reading import read_fields
 
 
 def _empty(v: Any) -> bool:
@@ -74,9 +75,8 @@ class RepeatGroup:
         out = []
         rows = self.rows(ctx, item)
         for i in range(rows.count()):
-            row = rows.nth(i)
-            values = {c.key: self._read_cell(ctx, row, c) for c in field.columns}
-            values = {k: v for k, v in values.items() if not _empty(v)}
+            got = read_fields(ctx, rows.nth(i), list(field.columns), self.cells)  # a cell not shown reads empty
+            values = {k: v for k, (_shown, v) in got.items() if not _empty(v)}
             if values:
                 out.append(values)
         return out or None

@@ -9,6 +9,7 @@ from playwright.sync_api import Locator, expect
 
 from autofiler.site.maps.resolve import SiteField
 from autofiler.site.widgets_classic.context import Ctx, exact
+from autofiler.site.widgets_classic.reading import collect
 
 UPLOAD_MS = 30_000
 
@@ -27,8 +28,13 @@ class Upload:
     def _names(self, ctx: Ctx, item: Locator) -> list[str]:
         return [t.strip() for t in item.locator(ctx.ui.upload_name).all_inner_texts() if t.strip()]
 
+    def collect(self, ctx: Ctx, field: SiteField) -> dict[str, str]:
+        return {"how": "texts", "css": ctx.ui.upload_name}
+
     def read(self, ctx: Ctx, item: Locator, field: SiteField) -> Any:
-        names = self._names(ctx, item)
+        return self.shape(field, collect(item, self.collect(ctx, field)))
+
+    def shape(self, field: SiteField, names: list[Any]) -> Any:
         if not names:
             return None
         return names if field.widget == "files" or len(names) > 1 else names[0]

@@ -74,6 +74,37 @@
     MR.user = null;
     if (MR.route.path !== '/login') MR.router.replace('/login', { next: MR.route.fullPath });
   };
+  /* --- --shuffle-dom: a seeded draw per page load; every key gets one random rank and one random alias, so
+   * a re-render keeps the order and the names it drew */
+  MR.shuffling = MR.settings.shuffleSeed !== undefined && MR.settings.shuffleSeed !== null;
+  var state = (MR.settings.shuffleSeed || 0) >>> 0;
+  MR.random = function () {  // mulberry32
+    state = (state + 0x6D2B79F5) >>> 0;
+    var t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  var ranks = {}, aliases = {};
+  MR.rank = function (key) {
+    if (!(key in ranks)) ranks[key] = MR.random();
+    return ranks[key];
+  };
+  MR.alias = function (key) {
+    if (!(key in aliases)) {
+      var out = 'x';
+      for (var i = 0; i < 10; i++) out += 'abcdefghijklmnopqrstuvwxyz0123456789'.charAt(Math.floor(MR.random() * 36));
+      aliases[key] = out;
+    }
+    return aliases[key];
+  };
+  /* two meaningless classes in a random order, for an element a driver should not find by class */
+  MR.extraClasses = function (key) {
+    if (!MR.shuffling) return '';
+    var a = MR.alias('c1.' + key), b = MR.alias('c2.' + key);
+    return MR.rank('c.' + key) < 0.5 ? a + ' ' + b : b + ' ' + a;
+  };
+
   MR.user = null;  // the logged-in user, loaded by the layout
   MR.bus = new Vue();
 

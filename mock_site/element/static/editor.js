@@ -38,8 +38,10 @@
     var owners = MR.catalog.field_module;
     var ownerOf = function (k) { return owners[k] || module.key; };
     var lookup = function (k) { return ownerOf(k) === module.key ? values[k] : (saved[ownerOf(k)] || {})[k]; };
-    var out = [];
+    var groups = [];
     module.fields.forEach(function (f) {
+      var out = [];
+      groups.push(out);
       var item = { field: f, key: f.key, label: f.label, required: !!f.required, visible: true };
       if (f.required_if) {
         var on = MR.holds(f.required_if, lookup);
@@ -53,7 +55,16 @@
                    visible: lookup('publish_to_chictr') === '是' });
       }
     });
-    return out;
+    if (MR.shuffling) {  // --shuffle-dom: the items of a pane in a random order, an English twin after its field
+      groups.sort(function (a, b) { return MR.rank(module.key + '.' + a[0].key) - MR.rank(module.key + '.' + b[0].key); });
+    }
+    return [].concat.apply([], groups);
+  };
+  /* --shuffle-dom: a pane's name (and so Element's ids tab-<name> / pane-<name>) and a label's `for` are random */
+  MR.paneName = function (key) { return MR.shuffling ? MR.alias('pane.' + key) : key; };
+  MR.moduleOfPane = function (name, modules) {
+    var hit = modules.filter(function (m) { return MR.paneName(m.key) === name; })[0];
+    return hit ? hit.key : name;
   };
 
   Vue.component('mr-module-form', {
@@ -63,14 +74,16 @@
       items: function () { return MR.moduleItems(this.module, this.values, this.saved); }
     },
     methods: {
-      isFile: function (item) { return FILES.indexOf(item.field.widget) >= 0; }
+      isFile: function (item) { return FILES.indexOf(item.field.widget) >= 0; },
+      labelFor: function (item) { return MR.shuffling ? MR.alias('for.' + this.module.key + '.' + item.key) : undefined; },
+      extra: function (item) { return MR.extraClasses(this.module.key + '.' + item.key); }
     },
     template: '\
 <el-form class="mr-form" :model="values" label-width="250px" size="small" :disabled="disabled" \
   @submit.native.prevent>\
   <template v-for="item in items">\
     <el-form-item v-if="item.visible" :key="item.key" :label="item.label" :prop="item.key" \
-      :required="item.required" :error="errors[item.key] || \'\'">\
+      :for="labelFor(item)" :class="extra(item)" :required="item.required" :error="errors[item.key] || \'\'">\
       <mr-table-field v-if="item.field.widget === \'table\'" :field="item.field" :rows="values[item.key]" \
         :errors="errors" :disabled="disabled" @touched="$emit(\'touched\', null)"></mr-table-field>\
       <mr-upload-field v-else-if="isFile(item)" :field="item.field" :project-id="project.id" \
@@ -115,7 +128,7 @@
         self.load(res.data);
         var tab = MR.route.query.tab;
         var keys = self.catalog.modules.map(function (m) { return m.key; });
-        self.active = keys.indexOf(tab) >= 0 ? tab : keys[0];
+        self.active = MR.paneName(keys.indexOf(tab) >= 0 ? tab : keys[0]);
         self.ready = true;
       });
       MR.bus.$on('add-institution', this.openInstitution);
@@ -158,7 +171,10 @@
         this.dirty[key] = true;
         if (prop && this.errors[key][prop]) this.$delete(this.errors[key], prop);
       },
-      beforeLeave: function (to, from) {
+      paneName: function (key) { return MR.paneName(key); },
+      extraClasses: function (key) { return MR.extraClasses('pane.' + key); },
+      beforeLeave: function (to, name) {
+        var from = name && MR.moduleOfPane(name, this.catalog.modules);
         if (!from || !this.dirty[from] || !this.editable) return true;
         var self = this;
         return this.$confirm('当前模块有未保存的修改，离开将丢失这些修改。确定离开吗？', '未保存的修改', {
@@ -172,7 +188,8 @@
         MR.http('POST', '/api/projects/' + this.id + '/modules/' + m.key, body).then(function (res) {
           self.saving = '';
           var errors = res.data.errors;
-          if (res.status === 200 && !(errors && errors.length)) {
+          // a refusal may come as 422, 400 or 200 with code 1 in the body (--error-status)
+          if (res.status === 200 && res.data.code !== 1 && !(errors && errors.length)) {
             self.$set(self.errors, m.key, {});
             self.dirty[m.key] = false;
             if (m.key !== 'attachments') self.$set(self.saved, m.key, body);
@@ -200,7 +217,7 @@
         this.submitting = true;
         MR.http('POST', '/api/projects/' + this.id + '/submit', {}).then(function (res) {
           self.submitting = false;
-          if (res.status === 200) {
+          if (res.status === 200 && res.data.code !== 1 && !res.data.missing) {
             self.$message.success(res.data.message || '提交成功');
             MR.router.push('/projects/' + self.id + '/progress');
           } else if (res.data.missing) {
@@ -255,7 +272,8 @@
     <el-alert v-if="!editable && !view" type="info" :closable="false" show-icon \
       :title="\'项目\' + project.status_label + \'，不能修改\'"></el-alert>\
     <el-tabs v-model="active" :before-leave="beforeLeave">\
-      <el-tab-pane v-for="m in catalog.modules" :key="m.key" :label="m.label" :name="m.key">\
+      <el-tab-pane v-for="m in catalog.modules" :key="m.key" :label="m.label" :name="paneName(m.key)" \
+        :class="extraClasses(m.key)">\
         <mr-module-form :module="m" :values="values[m.key]" :errors="errors[m.key]" :saved="saved" \
           :project="project" :disabled="!editable" :saving="saving === m.key" @save="save(m)" \
           @touched="touched(m.key, $event)"></mr-module-form>\

@@ -7,10 +7,10 @@ layui.use(['table', 'form', 'layer'], function () {
     {field: 'project_type', title: '研究分类', width: 130},
     {field: 'status_label', title: '状态', width: 120},
     {field: 'updated_at', title: '更新时间', width: 170},
-    {title: '操作', toolbar: '#live-ops', minWidth: 260}
+    {title: '操作', toolbar: '.live-ops', minWidth: 260}
   ]];
   if (LIVE.kind !== 'list') cols[0].splice(1, 0, {field: 'owner_name', title: '项目负责人', width: 110});
-  table.render({elem: '#live-list', id: 'list', url: LIVE.source, page: true, limit: 10,
+  table.render({elem: '.live-list', id: 'list', url: LIVE.source, page: true, limit: 10,
                 limits: [10, 20, 50, 100], cols: cols, text: {none: '暂无数据'}});
   form.on('submit(query)', function (obj) {
     table.reload('list', {where: {name: obj.field.name}, page: {curr: 1}});

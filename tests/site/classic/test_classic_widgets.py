@@ -8,7 +8,7 @@ import pytest
 from autofiler.errors import SiteError
 from autofiler.site.maps import resolve
 from autofiler.site.maps.choose import shipped
-from autofiler.site.maps.model import Pick
+from autofiler.site.maps.model import Pick, UiEvents
 from autofiler.site.maps.resolve import SiteField
 from autofiler.site.widgets_classic import FAMILY
 from autofiler.site.widgets_classic.context import Ctx
@@ -16,12 +16,15 @@ from autofiler.site.widgets_classic.context import Ctx
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def ctx(page, pages_url):
+@pytest.fixture(params=["events", "pointer"])
+def ctx(request, page, pages_url):
+    """The shipped site map, which declares the events layui answers; and the same without them, so that every
+    widget is also worked with the pointer, as on a site that declares none."""
     site = resolve.load(shipped("live-2026")).map
+    ui = site.ui if request.param == "events" else site.ui.model_copy(update={"events": UiEvents()})
     page.goto(pages_url + "/widgets.html")
     page.wait_for_selector(".layui-form-select")  # layui has rendered the form
-    return Ctx(page, site.ui, site.buttons)
+    return Ctx(page, ui, site.buttons)
 
 
 def roundtrip(ctx, field, value):

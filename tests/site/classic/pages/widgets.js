@@ -63,5 +63,7 @@ layui.use(['form', 'laydate', 'layer', 'table', 'upload'], function () {
     done: function (res) {
       if (res.code === 0) $('#up').siblings('.live-file').empty().append($('<a class="live-file-name">').text(res.data.name));
     }});
+  $(document).on('input change', 'input[name=researchTitle]', function (e) { $('#heard').append(e.type + ' '); });
+  $('#press').on('click', function () { $('#heard').append('pressed '); });
   form.render();
 });

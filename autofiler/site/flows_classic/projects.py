@@ -1,0 +1,80 @@
+"""Which project on a classic face a spec files into, by the same rules as everywhere: the spec's own
+`site_project_id`, then the id this machine recorded for the spec file, then the project this machine filed
+under the title, then the title on the site. A project found by id keeps it when its title changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from autofiler.errors import SiteError
+from autofiler.site.flows_classic.session import ClassicSession
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    name: str
+    state: str | None  # the site map's state key; None when the label is unknown
+    label: str
+
+
+@dataclass(frozen=True)
+class Found:
+    project_id: str | None  # None: not on the site yet
+    state: str | None = None
+    label: str = ""
+    note: str = ""  # a rename, or a remembered project gone
+
+
+def rows(session: ClassicSession) -> list[Row]:
+    """Every project of the account, from the list JSON the site map names."""
+    m = session.smap
+    r = m.routes
+    if not r.projects_json:
+        raise SiteError("站点地图没有项目列表地址 / the site map names no projects_json: projects cannot be found")
+    resp = session.page.request.get(session.url(r.projects_json))
+    data = resp.json() if resp.ok else None
+    listed = data.get(r.projects_rows) if isinstance(data, dict) else None
+    if not isinstance(listed, list):
+        raise SiteError(f"无法读取项目列表，未新建任何项目 / could not read the project list (HTTP {resp.status}); "
+                        "nothing was created", hint="run `autofiler doctor` to compare the site with the site map")
+    out = []
+    for row in listed:
+        label = str(row.get(r.projects_state) or "")
+        key = next((k for k, v in m.states.items() if v == label), None)
+        out.append(Row(str(row.get(r.projects_id)), str(row.get(r.projects_name) or "").strip(), key, label))
+    return out
+
+
+def find(session: ClassicSession, store: Any, name: str, spec_path: str, spec_id: object = None) -> Found:
+    base, user = session.settings.site, session.settings.require_user()
+    listed = rows(session)
+    by_id = {r.id: r for r in listed}
+    written = str(spec_id).strip() if spec_id not in (None, "") else None
+    if written and written not in by_id:
+        raise SiteError(
+            f"规格中的 site_project_id {written} 不在本账号的项目列表中，未新建任何项目 / the spec's "
+            f"site_project_id {written} is not among this account's projects; nothing was created",
+            hint="check the id, or remove site_project_id to find the project by its title")
+    record = store.filing(base, user, name)
+    known = [written, store.spec_project(base, user, spec_path) if spec_path else None,
+             record.project_id if record else None]
+    note = ""
+    for pid in known:
+        if pid and pid in by_id:
+            row = by_id[pid]
+            if row.name and row.name != name:
+                note = (f"医学研究题目将由“{row.name}”改为“{name}”（同一项目 {row.id}） / the title changes from "
+                        f"“{row.name}” to “{name}” in the same project {row.id}")
+            return Found(row.id, row.state, row.label, note)
+        if pid:
+            note = f"本地记录的项目 {pid} 在站点上不存在 / the remembered project {pid} is gone"
+    named = [r for r in listed if r.name == name]
+    editable = [r for r in named if r.state in session.smap.editable_states]
+    if len(editable) > 1:
+        raise SiteError(f"站点上有多个同名草稿 / several editable projects are titled “{name}”: "
+                        + ", ".join(r.id for r in editable),
+                        hint="write the one to use as site_project_id in the spec")
+    row = editable[0] if editable else (named[0] if named else None)
+    return Found(row.id, row.state, row.label, note) if row else Found(None, note=note)
