@@ -125,6 +125,7 @@ async def reset(request: Request) -> Response:
     state.sessions.clear()
     state.faults.reset()
     state.captchas.last = None
+    state.live_refusals = []  # the live face's planned refusals (refuse-next)
     _apply_ttl(request)
     return JSONResponse({"message": "ok"})
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import random
 from pathlib import Path
@@ -13,7 +12,7 @@ from starlette.responses import HTMLResponse
 
 from mock_site.catalog import PROVINCES, STATES
 from mock_site.config import MockConfig
-from mock_site.shuffle import shuffle_dom
+from mock_site.shuffle import PageDraws, shuffle_dom
 
 TEMPLATES = Path(__file__).with_name("templates")
 STATIC = Path(__file__).with_name("static")
@@ -37,14 +36,10 @@ class Renderer:
             fast=config.fast, captcha=config.captcha, states=STATES, provinces=list(PROVINCES),
             scripts=SCRIPTS, upload_limit_mb=config.upload_limit_mb,
         )
-        self._requests = itertools.count()
+        self._draws = PageDraws(config.shuffle_dom, config.seed)
 
     def rng(self) -> random.Random | None:
-        """A fresh RNG per request when shuffling (seeded with --seed for reproducible runs), else None."""
-        if not self.config.shuffle_dom:
-            return None
-        n = next(self._requests)
-        return random.Random(f"{self.config.seed}:{n}") if self.config.seed is not None else random.Random()
+        return self._draws.next()
 
     def page(self, template: str, rng: random.Random | None = None, http_status: int = 200,
              **context: Any) -> HTMLResponse:

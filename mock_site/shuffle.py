@@ -7,6 +7,7 @@ editor's panes are built (see `editor.py`), because only there is it known which
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import string
@@ -58,6 +59,20 @@ class _Rewriter:
             end = block.index(">") + 1
             return _ATTR.sub(self.attr, block[:end]) + block[end:]
         return _ATTR.sub(self.attr, m.group(0))
+
+
+class PageDraws:
+    """With --shuffle-dom, a new random draw per page (seeded from --seed, so runs can be reproduced); else None."""
+
+    def __init__(self, enabled: bool, seed: int | None) -> None:
+        self.enabled, self.seed = enabled, seed
+        self._pages = itertools.count()
+
+    def next(self) -> random.Random | None:
+        if not self.enabled:
+            return None
+        n = next(self._pages)
+        return random.Random(f"{self.seed}:{n}") if self.seed is not None else random.Random()
 
 
 def shuffle_dom(html: str, rng: random.Random, keep_names: bool = False) -> str:

@@ -61,6 +61,7 @@ def file_classic(settings: Any, site: ClassicSite, reporter: Reporter, name: str
     digests = digests_of(site, values)
     with Store(settings.state_dir) as store, store.lock(f"submit|{settings.site}|{user}|{name}"):
         try:
+            reporter.step("登录 / logging in")
             with open_classic(settings, site) as session:
                 return _file(session, store, settings, site, reporter, name, values, spec_path, digests, state,
                              yes=yes, no_submit=no_submit, interactive=interactive, confirm=confirm,
@@ -133,10 +134,12 @@ def _file(session: ClassicSession, store: Any, settings: Any, site: ClassicSite,
         return EXIT_NOT_SUBMITTED
     for line in summary(values, pid, name, base):
         reporter.say(line)
+    reporter.pause()
     if not yes and not confirm("现在提交备案？/ Submit now? [y/N] "):
         reporter.say("未提交 / not submitted")
         return 0
     state.submit = SUBMIT_CLICKED
+    reporter.step("提交 / submitting")
     key, label = submit(filer.editor, pid)
     state.submit = SUBMIT_DONE
     store.save_filing(base, user, name, status=key or label)

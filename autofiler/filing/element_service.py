@@ -25,6 +25,7 @@ def file_spec(settings: config.Settings, reporter: Reporter, name: str, values: 
     state = RunState()
     with Store(settings.state_dir) as store, store.lock(lock):
         try:
+            reporter.step("登录 / logging in")
             with open_site(settings) as site:
                 state.modules = list(site.map.modules)
                 try:
@@ -77,6 +78,7 @@ def file_on_site(site: Any, store: Any, reporter: Reporter, name: str, values: d
 
     user = site.settings.require_user()
     state = state or RunState()
+    reporter.step("查找项目 / finding the project")
     try:
         target = project_identity.find_for_spec(site, store, name, spec_path, site_project_id)
     except project_identity.Locked as e:
@@ -125,10 +127,12 @@ def file_on_site(site: Any, store: Any, reporter: Reporter, name: str, values: d
         return EXIT_NOT_SUBMITTED
     for line in submission.summary(site, target.project_id, name, values, outcomes):
         reporter.say(line)
+    reporter.pause()
     if not yes and not confirm("现在提交备案？/ Submit now? [y/N] "):
         reporter.say("未提交 / not submitted")
         return 0
     state.submit = SUBMIT_CLICKED
+    reporter.step("提交 / submitting")
     key, label = submission.submit(site, target.project_id, reporter)
     state.submit = SUBMIT_DONE
     store.save_filing(site.base_url, user, name, status=key or label)

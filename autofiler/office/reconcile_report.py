@@ -98,22 +98,14 @@ def _table(result: Reconciliation, stream: TextIO) -> None:
 
 def _xlsx(result: Reconciliation, path: Path) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+
+    from autofiler.sheet_tables import fill_table
 
     wb = Workbook()
     ws = wb.active
     ws.title = "核对结果"
-    ws.append([h for _, h in COLUMNS])
-    for r in _rows(result):
-        ws.append([r.get(k) for k, _ in COLUMNS])
-    extra = wb.create_sheet("台账中没有")
-    extra.append([h for _, h in EXTRA_COLUMNS])
-    for p in result.to_dict()["not_in_ledger"]:
-        extra.append([p[k] for k, _ in EXTRA_COLUMNS])
-    for sheet in (ws, extra):
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = sheet.dimensions
+    fill_table(ws, [h for _, h in COLUMNS], ([r.get(k) for k, _ in COLUMNS] for r in _rows(result)))
+    fill_table(wb.create_sheet("台账中没有"), [h for _, h in EXTRA_COLUMNS],
+               ([p[k] for k, _ in EXTRA_COLUMNS] for p in result.to_dict()["not_in_ledger"]))
     ws.column_dimensions["B"].width = 48
     wb.save(path)

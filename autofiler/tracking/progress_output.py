@@ -64,33 +64,28 @@ def write_csv(result: CheckResult, stream: TextIO) -> None:
 
 def write_xlsx(result: CheckResult, path: Path) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+
+    from autofiler.sheet_tables import fill_table
 
     book = Workbook()
     sheet = book.active
     sheet.title = "备案进度"
-    sheet.append([label for _, label in COLUMNS])
-    for row in rows(result):
-        sheet.append([_cell(k, v) for k, v in row.items()])
+    fill_table(sheet, [label for _, label in COLUMNS], ([_cell(k, v) for k, v in row.items()] for row in rows(result)))
     for n, (key, _) in enumerate(COLUMNS):
         if key in DATE_COLUMNS:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=n + 1, max_col=n + 1):
                 cell.number_format = "yyyy-mm-dd hh:mm"
-    changes = book.create_sheet("变化")
-    changes.append([label for _, label in CHANGE_COLUMNS])
-    for c in result.changes:
-        data = c.to_dict()
-        changes.append(["" if data[k] is None else str(data[k]) for k, _ in CHANGE_COLUMNS])
-    for ws in (sheet, changes):
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
+    fill_table(book.create_sheet("变化"), [label for _, label in CHANGE_COLUMNS],
+               ([_text(c.to_dict()[k]) for k, _ in CHANGE_COLUMNS] for c in result.changes))
     widths = {"项目名称": 50, "审核意见": 40, "检查时间": 20, "更新时间": 20, "备案号": 20}
     for n, (_, label) in enumerate(COLUMNS):
         sheet.column_dimensions[get_column_letter(n + 1)].width = widths.get(label, 14)
     book.save(path)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def _cell(key: str, value: Any) -> Any:

@@ -64,6 +64,31 @@ def options_of(t: Tab) -> OptionsOf:
     return lookup
 
 
+def _planned_refusal(request: Request, t: Tab) -> dict[str, Any] | None:
+    """The refusal the control API planned for the next save of a tab holding that control name, used up."""
+    pending: list[dict[str, Any]] = getattr(request.app.state, "live_refusals", [])
+    names = {c.first_name: c.label for c in t.controls} | {
+        col.first_name: c.label for c in t.controls for col in c.columns}
+    for i, planned in enumerate(pending):
+        if planned["name"] in names:
+            del pending[i]
+            return {"name": planned["name"], "label": names[planned["name"]], "msg": planned["msg"]}
+    return None
+
+
+async def refuse_next(request: Request) -> Response:
+    """Control API: the next save of the tab holding control `name` is refused with `msg` for that control
+    (a rule of the real site the mock does not know; nothing of that save is stored)."""
+    body = await request.json()
+    if not (isinstance(body, dict) and isinstance(body.get("name"), str) and isinstance(body.get("msg"), str)):
+        raise ApiError(400, "需要 name 和 msg")
+    pending = getattr(request.app.state, "live_refusals", None)
+    if pending is None:
+        pending = request.app.state.live_refusals = []
+    pending.append({"name": body["name"], "msg": body["msg"]})
+    return JSONResponse({"pending": pending})
+
+
 async def save(request: Request) -> Response:
     user = api_user(request)
     registry = request.app.state.registry
@@ -78,6 +103,9 @@ async def save(request: Request) -> Response:
         items = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
     faults = request.app.state.faults
     await faults.before("save")
+    planned = _planned_refusal(request, t)
+    if planned is not None:
+        return refuse(request, planned["msg"], errors=[planned])
     errors, pid = service.save_tab(registry, user, project, t, decode(t, items),
                                   mutate=faults.mutator(options_of(t)))
     if errors:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import random
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from mock_site.live import pickers, shuffle
 from mock_site.live.decode import single_column
 from mock_site.live.form import DISABLED_OPTIONS, Control, Tab, page_rules, tabs
 from mock_site.live.rules import COUNTRIES, tab_shown
+from mock_site.shuffle import PageDraws
 
 TEMPLATES = Path(__file__).with_name("templates")
 PI_MENU: list[dict[str, Any]] = [
@@ -52,14 +52,10 @@ class LivePages:
         self.env.globals.update(countries=COUNTRIES, provinces=list(PROVINCES), disabled_options=DISABLED_OPTIONS,
                                 pickers=PICKERS, picker_heads=PICKER_HEADS, single_column=single_column,
                                 captcha=config.captcha, fast=config.fast)
-        self._requests = itertools.count()
+        self._draws = PageDraws(config.shuffle_dom, config.seed)
 
     def rng(self) -> random.Random | None:
-        """With --shuffle-dom, a new draw per page (seeded from --seed for reproducible runs); else None."""
-        if not self.config.shuffle_dom:
-            return None
-        n = next(self._requests)
-        return random.Random(f"{self.config.seed}:{n}") if self.config.seed is not None else random.Random()
+        return self._draws.next()
 
     def html(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         rng = self.rng()

@@ -22,7 +22,8 @@ def routes(registry: Registry, config: MockConfig) -> list[BaseRoute]:
         raise SystemExit(MISSING)
     p = LivePages(registry, config)
     base = "/research/api"
-    return [
+    control = [Route("/__mock__/refuse-next", api.refuse_next, methods=["POST"])] if config.control else []
+    return control + [
         Route("/", p.root),
         Route("/login", p.login),
         Route("/profile/complete", p.profile_complete),

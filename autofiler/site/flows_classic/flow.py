@@ -32,6 +32,14 @@ def _has_files(tab: SiteTab, values: dict[str, Any]) -> bool:
     return False
 
 
+class Refused(SiteError):
+    """The site refused a save and said why: the cause is known, nothing to read back."""
+
+
+class StoredOtherwise(SiteError):
+    """The read-back found values the site stored other than sent."""
+
+
 class ClassicFiler:
     def __init__(self, session: ClassicSession, site: ClassicSite, values: dict[str, dict[str, Any]],
                  reporter: Reporter, *, project_id: str | None = None,
@@ -58,19 +66,38 @@ class ClassicFiler:
     def run(self) -> list[Outcome]:
         relogin_once(self.session, self.reopen)
         saved: list[tuple[SiteTab, Outcome]] = []
-        for tab in self.site.tabs:
-            values = self.values.get(tab.key) or {}
-            started = time.monotonic()
-            with self.step(tab, started):
-                if not self.editor.shown(tab):
-                    if values:
-                        raise SiteError(f"{tab.label}: 站点没有显示这个页签 / the site does not show this tab",
-                                        hint="the tab depends on 研究类别; check the spec's research_type_l2")
-                    continue
-                self.file_with_login(tab, values)
-            saved.append((tab, Outcome(tab.key, tab.label, "saved", time.monotonic() - started)))
+        try:
+            for tab in self.site.tabs:
+                values = self.values.get(tab.key) or {}
+                started = time.monotonic()
+                with self.step(tab, started):
+                    if not self.editor.shown(tab):
+                        if values:
+                            raise SiteError(f"{tab.label}: 站点没有显示这个页签 / the site does not show this tab",
+                                            hint="the tab depends on 研究类别; check the spec's research_type_l2")
+                        continue
+                    self.reporter.step(f"正在填写 {tab.label} / filling {tab.label}")
+                    self.file_with_login(tab, values)
+                saved.append((tab, Outcome(tab.key, tab.label, "saved", time.monotonic() - started)))
+        except Refused:
+            raise
+        except AutofilerError as failed:
+            self.explain(failed, saved)
+            raise
         self.read_back(saved)
         return [o for _, o in saved]
+
+    def explain(self, failed: AutofilerError, saved: list[tuple[SiteTab, Outcome]]) -> None:
+        """A later tab failed where the page did not match the spec: a value stored other than sent (a condition
+        of a later tab reads it) is the likelier cause, so the saved tabs are read back and, if so, named."""
+        if not saved:
+            return
+        try:
+            self.read_back(saved)
+        except StoredOtherwise as e:
+            raise e from failed
+        except (AutofilerError, PlaywrightError):
+            return  # the read-back cannot tell more: the first failure stands
 
     @contextlib.contextmanager
     def step(self, tab: SiteTab, started: float) -> Iterator[None]:
@@ -112,12 +139,13 @@ class ClassicFiler:
         try:
             retry_busy(lambda: self.editor.save(tab))
         except SaveRefused as e:
-            lines = [e.message] + [f"  {tab.key} {label_of(tab, x)}: {x.message}" for x in e.errors]
-            raise SiteError("\n".join(lines), hint="correct the spec and run submit again") from None
+            lines = [e.message] + [f"  {tab.label} › {label_of(tab, x)}: {x.message}" for x in e.errors]
+            raise Refused("\n".join(lines), hint="correct the spec and run submit again") from None
         self.reporter.saved(tab.label)  # for the closing summary of a run that fails before its read-back
 
     def read_back(self, saved: list[tuple[SiteTab, Outcome]]) -> None:
         """One real reload, then every saved tab opened and read, and compared with the spec."""
+        self.reporter.step("核对 / reading back")
         relogin_once(self.session, self.editor.reload, again=self.reopen)
         problems: list[str] = []
         for tab, outcome in saved:
@@ -137,5 +165,5 @@ class ClassicFiler:
                 self.checkpoint(tab.key, want)
             self.reporter.module(outcome)
         if problems:
-            raise SiteError("站点保存的值与规格不同 / the site stored other values than sent:\n" + "\n".join(problems),
+            raise StoredOtherwise("站点保存的值与规格不同 / the site stored other values than sent:\n" + "\n".join(problems),
                             hint="run submit again; if it persists, the site changed: run `autofiler doctor`")

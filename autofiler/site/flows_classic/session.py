@@ -4,11 +4,13 @@ selector), whatever the addresses look like; the session's machinery (browser, c
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import re
 import sys
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, sync_playwright
@@ -17,7 +19,7 @@ from autofiler import credentials, redact
 from autofiler.config import Settings, insecure_warning, origin_of
 from autofiler.errors import CredentialError, SessionExpired, SiteError
 from autofiler.site import browser
-from autofiler.site.login import same_origin_only
+from autofiler.site.login import same_origin_only, solve_captcha
 from autofiler.site.maps.resolve import ClassicSite
 from autofiler.site.session import (
     ACTION_TIMEOUT_MS,
@@ -110,12 +112,15 @@ class ClassicSession(Site):
         warning = insecure_warning(self.settings.site)
         if warning:
             print(warning, file=sys.stderr)
-        if m.login.captcha and self.field(m.login.captcha).count() and self.field(m.login.captcha).is_visible():
+        captcha = m.login.captcha and self.field(m.login.captcha).count() and self.field(m.login.captcha).is_visible()
+        if captcha and not self.settings.captcha_cmd:
             raise CredentialError("登录页面要求验证码 / the login page asks for a captcha",
-                                  hint="this face's driver does not read captchas yet")
+                                  hint="give --captcha-cmd (a command that reads the image and prints its text)")
         with same_origin_only(page, self.settings.origin):
             self.field(m.login.username).fill(user)
             self.field(m.login.password).fill(password)
+            if captcha:
+                self.field(m.login.captcha).fill(solve_captcha(self.settings.captcha_cmd or "", self._captcha_png()))
             page.locator(m.ui.button).filter(has_text=exact(m.login.button)).filter(visible=True).first.click()
             refusal = page.locator(m.login.error or m.ui.message).filter(visible=True)
             outcome = page.locator(m.layout.logged_in).or_(refusal.first)
@@ -134,6 +139,20 @@ class ClassicSession(Site):
                                   hint="log in once in a browser, complete the profile, then run autofiler again")
         reason = re.sub(r"\s+", " ", refusal.first.inner_text()).strip()
         raise CredentialError(f"登录失败 / login failed: {reason}", hint="check the password with `autofiler login`")
+
+
+    def _captcha_png(self) -> bytes:
+        """The captcha image fetched again with the page's cookies: the server keeps the newest answer."""
+        sel = self.smap.login.captcha_image
+        if not sel:
+            raise SiteError("站点地图没有给出验证码图片 / the site map names no captcha image (login.captcha_image)")
+        src = self.page.locator(sel).first.get_attribute("src") or ""
+        if src.startswith("data:"):
+            return base64.b64decode(src.split(",", 1)[1])
+        resp = self.page.context.request.get(urljoin(self.page.url, src))
+        if not resp.ok:
+            raise SiteError(f"验证码图片无法获取 / the captcha image could not be fetched (HTTP {resp.status})")
+        return resp.body()
 
 
 @contextlib.contextmanager
