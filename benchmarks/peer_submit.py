@@ -1,11 +1,12 @@
 """The leanest honest hand-written Playwright script for the same filing, as a baseline for autofiler.
 
-What a skilled engineer would write for this one site: selectors straight from its DOM (data-prop, data-col),
-mouse clicks on pop-up options as a person makes them, typed dates, a wait on the save answer and its toast after
-each module, the uploads, then 提交. No read-back, no local state, no resume. Run it through bench_submit.py,
-or alone:
+What a skilled engineer would write for this one site: selectors straight from its DOM (data-prop, data-col on
+the hand-written pages; on the genuine Element UI face, which has no such attributes, form items by their label
+and table cells by their column header), mouse clicks on pop-up options as a person makes them, typed dates, a
+wait on the save answer and its toast after each module, the uploads, then 提交. No read-back, no local state, no
+resume. Run it through bench_submit.py, or alone:
 
-    .venv/bin/python benchmarks/peer_submit.py [--spec specs/multi-center.yaml] [--site URL]
+    .venv/bin/python benchmarks/peer_submit.py [--spec specs/multi-center.yaml] --site URL [--element-ui]
 """
 
 from __future__ import annotations
@@ -31,16 +32,46 @@ TABS = {"basic_info": "基本信息", "implementation": "实施信息", "researc
         "data_sharing": "数据共享", "attachments": "相关附件"}
 
 
-def kinds() -> dict[str, str]:
-    """Widget kind per field (and per table column, as "table.column"), from the mock's catalog."""
+def catalog() -> tuple[dict[str, str], dict[str, str]]:
+    """Widget kind and label per field (and per table column, as "table.column"), from the form catalog."""
     data = yaml.safe_load((ROOT / "autofiler" / "forms" / "sop-2020.yaml").read_text(encoding="utf-8"))
-    out = {}
+    kind, label = {}, {}
     for m in data["modules"]:
         for f in m["fields"]:
-            out[f["key"]] = f["widget"]
+            kind[f["key"]], label[f["key"]] = f["widget"], f["label"]
+            label[f["key"] + "_en"] = f["label"] + "（英文）"
             for c in f.get("columns", []):
-                out[f"{f['key']}.{c['key']}"] = c["widget"]
-    return out
+                kind[f"{f['key']}.{c['key']}"], label[f"{f['key']}.{c['key']}"] = c["widget"], c["label"]
+    return kind, label
+
+
+class Dom:
+    """Where a field's form item and a table's cell are: data attributes on the hand-written pages, labels and
+    column headers on the genuine Element UI face."""
+
+    def __init__(self, page: Page, element_ui: bool, label: dict[str, str]) -> None:
+        self.page, self.element_ui, self.label = page, element_ui, label
+
+    def item(self, scope: Locator | Page, key: str, text: str | None = None) -> Locator:
+        if not self.element_ui:
+            return scope.locator(f".el-form-item[data-prop={key}]")
+        name = text or self.label[key]
+        return scope.locator(".el-form-item").filter(
+            has=self.page.locator(":scope > .el-form-item__label", has_text=re.compile(f"^{re.escape(name)}$")))
+
+    def cell(self, item: Locator, tr: Locator, table: str, col: str) -> Locator:
+        if not self.element_ui:
+            return tr.locator(f"td[data-col={col}]")
+        heads = [h.strip() for h in item.locator(".el-table__header-wrapper th").all_inner_texts()]
+        return tr.locator(":scope > td").nth(heads.index(self.label[f"{table}.{col}"]))
+
+    def option(self, text: str) -> Locator:
+        """An option whose text (or, on a remote search, its first span: the name beside the province) is `text`."""
+        exact = re.compile(f"^{re.escape(text)}$")
+        items = self.page.locator(".el-select-dropdown:visible").last.locator("li.el-select-dropdown__item")
+        if not self.element_ui:
+            return items.filter(has_text=exact)
+        return items.filter(has=self.page.locator("span", has_text=exact)).or_(items.filter(has_text=exact)).first
 
 
 def pick(page: Page, opener: Locator, text: str) -> None:
@@ -49,7 +80,7 @@ def pick(page: Page, opener: Locator, text: str) -> None:
         has_text=re.compile(f"^{re.escape(text)}$")).click()
 
 
-def fill(page: Page, box: Locator, kind: str, value, raw=None) -> None:
+def fill(page: Page, box: Locator, kind: str, value, dom: Dom) -> None:
     if kind in ("text", "textarea"):
         box.locator("input, textarea").first.fill(str(value))
     elif kind == "number":
@@ -80,29 +111,28 @@ def fill(page: Page, box: Locator, kind: str, value, raw=None) -> None:
         inp = box.locator("input.el-input__inner")
         inp.click()
         inp.fill(name)
-        page.locator(".el-select-dropdown:visible").last.locator("li.el-select-dropdown__item").filter(
-            has_text=re.compile(f"^{re.escape(name)}$")).click()
+        dom.option(name).click()
 
 
-def add_institution(page: Page, inst: dict) -> None:
-    page.locator("a.el-link", has_text="添加未在系统注册的医疗卫生机构").click()
+def add_institution(page: Page, dom: Dom, link: Locator, inst: dict) -> None:
+    link.click()
     dialog = page.locator(".el-dialog[aria-label='添加未在系统注册的医疗卫生机构']")
-    dialog.locator("[data-prop=name] input").fill(inst["name"])
-    pick(page, dialog.locator("[data-prop=province] input"), inst["province"])
-    dialog.locator("[data-prop=city] input").fill(inst["city"])
-    dialog.locator("[data-prop=address] input").fill(inst["address"])
+    dom.item(dialog, "name", "机构名称").locator("input").fill(inst["name"])
+    pick(page, dom.item(dialog, "province", "所在省份").locator("input"), inst["province"])
+    dom.item(dialog, "city", "所在城市").locator("input").fill(inst["city"])
+    dom.item(dialog, "address", "详细地址").locator("input").fill(inst["address"])
     dialog.get_by_role("button", name="确定").click()
     expect(page.locator(".el-message--success", has_text="添加成功").last).to_be_visible()
 
 
-def file_module(page: Page, key: str, values: dict, raw: dict, kind: dict[str, str]) -> None:
+def file_module(page: Page, key: str, values: dict, raw: dict, kind: dict[str, str], dom: Dom) -> None:
     pane = page.locator(".el-tab-pane:not([aria-hidden])")
     # English twins show once 是否…公开 is 是, so they go last
     ordered = sorted(values.items(), key=lambda kv: kv[0].endswith("_en"))
     for field, value in ordered:
         if key == "implementation" and field == "lead_unit":
             continue  # read-only
-        item = pane.locator(f".el-form-item[data-prop={field}]")
+        item = dom.item(pane, field)
         widget = kind.get(field) or kind[field.removesuffix("_en")]
         if widget == "table":
             for i, row in enumerate(value):
@@ -113,8 +143,11 @@ def file_module(page: Page, key: str, values: dict, raw: dict, kind: dict[str, s
                     if ck == "institution":
                         inst = raw[field][i][col]
                         if isinstance(inst, dict):
-                            add_institution(page, inst)
-                    fill(page, tr.locator(f"td[data-col={col}]"), ck, cell_value)
+                            link = "a.el-link:has-text('添加未在系统注册的医疗卫生机构')"
+                            own = tr.locator(link)  # Element face: the row's own link, where each row has one
+                            mine = dom.element_ui and own.count() > 0
+                            add_institution(page, dom, own if mine else page.locator(link).first, inst)
+                    fill(page, dom.cell(item, tr, field, col), ck, cell_value, dom)
         elif widget in ("file", "files"):
             paths = value if isinstance(value, list) else [value]
             for path in paths:
@@ -122,32 +155,34 @@ def file_module(page: Page, key: str, values: dict, raw: dict, kind: dict[str, s
                 expect(item.locator("li.el-upload-list__item.is-success",
                                     has_text=Path(path).name)).to_be_visible()
         else:
-            fill(page, item, widget, value)
+            fill(page, item, widget, value, dom)
     if key != "attachments":
         with page.expect_response(lambda r: f"/modules/{key}" in r.url):
             pane.get_by_role("button", name="保存").click()
         expect(page.locator(".el-message--success", has_text="保存成功").last).to_be_visible()
 
 
-def run(site: str, spec: Path) -> float:
-    """One filing by hand-written script, from browser start to 提交成功; returns seconds."""
+def run(site: str, spec: Path, element_ui: bool = False) -> float:
+    """One filing by hand-written script, from browser start to 提交成功; returns seconds. `element_ui`: the
+    mock's genuine Element UI face (history routes, a confirmation before 提交)."""
     values = load_valid(spec).spec.site_values()
     raw = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    kind = kinds()
+    kind, label = catalog()
     started = time.perf_counter()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=BROWSER, headless=True)
         page = browser.new_page(locale="zh-CN")
+        dom = Dom(page, element_ui, label)
         page.goto(site + "/login")
-        page.locator("[data-prop=username] input").fill(USER)
-        page.locator("[data-prop=password] input").fill(PASSWORD)
+        dom.item(page, "username", "账号").locator("input").fill(USER)
+        dom.item(page, "password", "密码").locator("input").fill(PASSWORD)
         page.get_by_role("button", name="登录").click()
         page.wait_for_url("**/quickstart")
         page.get_by_role("button", name="新增临床研究项目备案").click()
         page.wait_for_url(re.compile(r"/projects/\d+/edit"))
         for key, tab in TABS.items():
             page.locator(".el-tabs__item", has_text=tab).click()
-            file_module(page, key, values.get(key) or {}, raw.get(key) or {}, kind)
+            file_module(page, key, values.get(key) or {}, raw.get(key) or {}, kind, dom)
         page.get_by_role("button", name="提交").click()
         page.locator(".el-message-box").get_by_role("button", name="确定").click()
         expect(page.locator(".el-message--success", has_text="提交成功").last).to_be_visible()
@@ -159,8 +194,9 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--spec", default=str(ROOT / "specs" / "multi-center.yaml"))
     p.add_argument("--site", required=True, help="a running mock, e.g. http://127.0.0.1:8765")
+    p.add_argument("--element-ui", action="store_true", help="the mock runs its genuine Element UI face")
     a = p.parse_args()
-    print(f"peer filing: {run(a.site, Path(a.spec)):.2f} s")
+    print(f"peer filing: {run(a.site, Path(a.spec), a.element_ui):.2f} s")
 
 
 if __name__ == "__main__":

@@ -88,6 +88,7 @@ class Filer:
         saved: list[tuple[Module, Outcome]] = []  # saved, not yet read back
         for module in self.map.modules:
             started = time.monotonic()
+            self.reporter.step(f"正在填写 {module.tab} / filling {module.tab}")
             with self.step(module, started, on_failure=lambda: self.keep(saved)):
                 outcome = self.module(module, done.get(module.key))
             outcome.seconds = time.monotonic() - started
@@ -101,10 +102,12 @@ class Filer:
         return outcomes
 
     @contextlib.contextmanager
-    def step(self, module: Module, started: float, on_failure: Callable[[], None] = lambda: None) -> Iterator[None]:
-        """One module's work inside its own trace. A failure is reported with its evidence, `on_failure` runs, and
-        a page action that failed becomes a SiteError."""
-        self.site.trace.begin(module.key)
+    def step(self, module: Module, started: float, on_failure: Callable[[], None] = lambda: None, *,
+             traced: bool = True) -> Iterator[None]:
+        """One module's work inside its own trace (`traced`; else inside the trace the caller began). A failure is
+        reported with its evidence, `on_failure` runs, and a page action that failed becomes a SiteError."""
+        if traced:
+            self.site.trace.begin(module.key)
         try:
             yield
         except (AutofilerError, PlaywrightError) as e:
@@ -115,18 +118,23 @@ class Filer:
                 first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
                 raise SiteError(f"{module.tab}：页面操作失败 / a page action failed: {first}") from e
             raise
-        self.site.trace.end(None)
+        if traced:
+            self.site.trace.end(None)
 
     def read_back(self, saved: list[tuple[Module, Outcome]]) -> None:
-        """Reload once, compare every saved module with the spec, re-fill a difference once, then checkpoint."""
+        """Reload once, compare every saved module with the spec, re-fill a difference once, then checkpoint.
+        One trace holds the whole read-back (a failing module keeps it as its evidence)."""
+        self.reporter.step("核对 / reading back")
+        self.site.trace.begin("read_back")
         self.reload()
         for module, outcome in saved:
             started = time.monotonic()
-            with self.step(module, started):
+            with self.step(module, started, traced=False):
                 outcome.notes += self.verify(module)
             outcome.state = "verified"
             outcome.seconds += time.monotonic() - started
             self.reporter.module(outcome)
+        self.site.trace.end(None)
 
     def verify(self, module: Module) -> list[str]:
         want, digest = spec_module(module, self.values)
@@ -222,6 +230,11 @@ class Filer:
         return out
 
     def fill_and_save(self, module: Module, diffs: list[Diff], *, force_files: bool = False) -> None:
+        files = {f.key for f in module.fields if f.widget in ("file", "files")}
+        uploads = [Path(str(v)).name for d in diffs if d.key in files
+                   for v in (d.want if isinstance(d.want, list) else [d.want]) if v]
+        if uploads:
+            self.reporter.step(f"上传 {'、'.join(uploads)} / uploading")
         self.editor.open(module)
         self.editor.fill(module, diffs, force_files=force_files)
         for attempt in range(SAVE_TRIES):

@@ -141,16 +141,39 @@ class Editor:
 
     def fill(self, module: Module, diffs: list[Diff], *, force_files: bool = False) -> None:
         """Fill the differing fields in site-map order; a twin not yet shown waits for the rest of the module."""
+        now: list[Diff] = []
         later: list[Diff] = []
         for d in diffs:
             f, twin = field_of(module, d.key)
             if f.readonly:
                 continue
-            if twin and d.have is ABSENT:  # shown once the field that reveals it has its value
-                later.append(d)
+            # a twin not shown yet appears once the field that reveals it has its value
+            (later if twin and d.have is ABSENT else now).append(d)
+        self._fill_run(module, now, force_files)
+        self._fill_run(module, later, force_files)
+
+    def _fill_run(self, module: Module, diffs: list[Diff], force_files: bool) -> None:
+        """Consecutive plain widgets (texts, numbers, radios) go to the page in one call; the others one by one."""
+        plain: list[Diff] = []
+        for d in diffs:
+            f, _ = field_of(module, d.key)
+            if f.widget in widgets.PLAIN_KINDS and not (f.widget == "radio" and d.want is None):
+                plain.append(d)
                 continue
+            self._fill_plain(module, plain, force_files)
+            plain = []
             self._fill_one(module, d, self.item(module, d.key), force_files)
-        for d in later:
+        self._fill_plain(module, plain, force_files)
+
+    def _fill_plain(self, module: Module, diffs: list[Diff], force_files: bool) -> None:
+        if not diffs:
+            return
+        items = []
+        for d in diffs:
+            f, twin = field_of(module, d.key)
+            items.append((self.map.twin_label(f) if twin else f.label, f.widget, d.want))
+        left = widgets.fill_plain(self.ctx, self.pane(), items)
+        for d in diffs[left:] if left is not None else []:  # step by step from the first that did not take
             self._fill_one(module, d, self.item(module, d.key), force_files)
 
     def _fill_one(self, module: Module, d: Diff, item: Locator, force_files: bool) -> None:
@@ -175,13 +198,14 @@ class Editor:
     def save(self, module: Module) -> None:
         """Click 保存 and judge the site's answer: a refusal raises (with the field errors it names), a success
         waits for the page's own success signal (the page has then taken the answer in)."""
-        page_actions.mark_toasts(self.page, self.ui)
         with self.page.expect_response(_is_post) as info:
-            page_actions.activate(page_actions.visible_button(self.pane(), self.ui, self.map.buttons.save))
+            page_actions.click(page_actions.visible_button(self.pane(), self.ui, self.map.buttons.save), self.ui)
         resp = info.value
-        if resp.status == 401 or self.site.on_login_page():
+        data = _json(resp)
+        # An answer in the site's JSON came from the app, not from a redirect to the login page.
+        if resp.status == 401 or (data is None and self.site.on_login_page()):
             raise SessionExpired(f"登录已过期 / the session expired while saving {module.tab}")
-        answer = answers.judge(resp.status, _json(resp), self.map.save_answer)
+        answer = answers.judge(resp.status, data, self.map.save_answer)
         if answer.refused:
             message = answer.message or page_actions.response_message(resp) or f"HTTP {resp.status}"
             if resp.status >= 500:
@@ -205,15 +229,14 @@ class Editor:
 
         box = page.locator(ui.message_box).filter(visible=True)
         check = page_actions.visible_dialog(page, ui, m.signals.submit_check_title)
-        page_actions.mark_toasts(page, ui)
         page.on("response", seen)
         try:
-            page_actions.activate(page_actions.visible_button(page, ui, m.buttons.submit))
+            page_actions.click(page_actions.visible_button(page, ui, m.buttons.submit), ui)  # toasts from here on
             # whichever the page shows first: the question, the check dialog, or a message about the answer
             check.or_(box).or_(page_actions.new_toast(page, ui)).first.wait_for(state="visible")
             if not posts and box.count() and not check.count():
                 with page.expect_response(_is_post) as info:
-                    page_actions.activate(page_actions.visible_button(box.first, ui, m.buttons.confirm))
+                    page_actions.click(page_actions.visible_button(box.first, ui, m.buttons.confirm))
                 posts.append(info.value)
         finally:
             page.remove_listener("response", seen)

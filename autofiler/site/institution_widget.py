@@ -101,9 +101,8 @@ def add_institution(ctx: Ctx, button: Locator, inst: dict[str, Any]) -> None:
     pickers.fill_select(ctx, page_actions.form_item(dialog, ui, d.province), inst.get("province"))
     fill_text(ctx, page_actions.form_item(dialog, ui, d.city), inst.get("city"))
     fill_text(ctx, page_actions.form_item(dialog, ui, d.address), inst.get("address"))
-    page_actions.mark_toasts(page, ui)
     with page.expect_response(lambda r: r.request.method == "POST") as info:
-        page_actions.activate(page_actions.visible_button(dialog, ui, ctx.map.buttons.confirm))
+        page_actions.click(page_actions.visible_button(dialog, ui, ctx.map.buttons.confirm), ui)
     resp = info.value
     if resp.status == 401:
         raise SessionExpired("登录已过期 / the session expired while adding an institution")

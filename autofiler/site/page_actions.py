@@ -28,6 +28,19 @@ def until(page: Page, js: str, arg: Any, timeout: float) -> bool:
         return False
 
 
+# The next animation frame, or a timer where frames are paused (a page in the background).
+FRAME_JS = "() => new Promise((ok) => { requestAnimationFrame(ok); setTimeout(ok, 50); })"
+
+
+def until_on(target: Locator, js: str, arg: Any, timeout: float) -> Any:
+    """Wait inside the page, in one call, each animation frame, until `js(element, arg)` returns something
+    truthy; that value, or None when it did not within `timeout` ms."""
+    return target.evaluate(
+        f"async (el, [arg, ms]) => {{ const test = {js}; const frame = {FRAME_JS}; const end = performance.now() + ms;"
+        " for (;;) { const r = test(el, arg); if (r) return r; if (performance.now() > end) return null;"
+        " await frame(); } }", [arg, timeout])
+
+
 def exact(text: str) -> re.Pattern[str]:
     """A pattern matching an element whose whole (trimmed) text is `text`."""
     return re.compile(r"^\s*" + re.escape(text) + r"\s*$")
@@ -89,6 +102,17 @@ def mark_toasts(page: Page, ui: Section) -> None:
     page.evaluate(WATCH_JS, [ui.message, ui.message_success, ui.message_error, SEEN_ATTR])
 
 
+# The button takes the focus (so that what leaving the last input does happens first), then its own click event:
+# no pointer, so a toast sliding over it cannot take the click. With `watch`, toasts are recorded from then on.
+CLICK_JS = "(el, watch) => { if (watch) (WATCH)(watch); el.focus(); el.click(); }".replace("WATCH", WATCH_JS.strip())
+
+
+def click(control: Locator, watch: Section | None = None) -> None:
+    """Press a button in one page call; `watch` (the ui section) starts recording toasts first, as mark_toasts."""
+    arg = [watch.message, watch.message_success, watch.message_error, SEEN_ATTR] if watch is not None else None
+    control.evaluate(CLICK_JS, arg)
+
+
 def wait_toast(page: Page, ui: Section, kind: str, text: str, timeout: float | None = None) -> None:
     """Wait for a toast of this kind ("success" or "error") holding `text`, shown since mark_toasts."""
     page.wait_for_function(
@@ -120,14 +144,43 @@ def toast_text(page: Page, ui: Section, kind: str) -> str | None:
     return loc.last.locator(ui.message_text).inner_text().strip()
 
 
+# The tab's own click event, then each frame until it is active, or until a message box asks first.
+TAB_JS = """
+async (el, [active, box, ms]) => {
+  const frame = FRAME;
+  const end = performance.now() + ms;
+  const asked = () => [...document.querySelectorAll(box)].some(
+    (b) => getComputedStyle(b).display !== 'none' && b.getClientRects().length > 0);
+  el.click();
+  for (;;) {
+    if (el.matches(active)) return 'active';
+    if (asked()) return 'asked';
+    if (performance.now() > end) return null;
+    await frame();
+  }
+}
+""".replace("FRAME", FRAME_JS)
+
+
 def open_tab(page: Page, ui: Section, label: str, *, confirm_text: str | None = None) -> None:
-    """Click the tab and confirm it became active: a toast sliding over the tab bar can swallow a click.
+    """Open the tab and confirm it became active. First its own click event, waited on in the same call (no
+    pointer, so a toast sliding over the tab bar cannot take it); then, if it did not take, real clicks.
 
     When leaving a tab with unsaved edits opens a message box, `confirm_text` (确定) answers it.
     """
     target = tab(page, ui, label)
     active_cls = class_pattern(ui.tab_active)
     key = ui.as_dict().get("tab_key")
+    state = None if key else target.evaluate(TAB_JS, [ui.tab_active, ui.message_box, 2000])
+    if state == "active":
+        return
+    if state == "asked" and confirm_text:
+        visible_button(page.locator(ui.message_box).filter(visible=True).first, ui, confirm_text).click()
+        try:
+            expect(target).to_have_class(active_cls, timeout=2000)
+            return
+        except AssertionError:
+            pass  # a click the box did not take: the clicks below
     for attempt in range(3):
         if key and attempt == 0:
             target.press(str(key))

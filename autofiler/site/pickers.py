@@ -63,6 +63,45 @@ OPENED_JS = """
   (d) => getComputedStyle(d).display !== 'none' && d.getClientRects().length > 0 && !d.hasAttribute(old))
 """
 
+# One call per pick. With `key`: its chosen option already `want` ('already'); else the lists shown now are marked
+# as closing, the select is focused and sent the ArrowDown that opens it ('unopened' if no list opened within a
+# second, or it never offered `want`: the caller then presses the real key and calls again without `key`). Then each frame until the list has
+# opened; the wanted text typed into its filter (the browser's editing command, as a keyboard would); each frame
+# until the list has settled on the exact option, its click; each frame until the select shows it chosen. The
+# stage reached is returned.
+CHOOSE_JS = """
+async (el, [s, want, mark, old, ms, key]) => {
+  const frame = FRAME;
+  const end = performance.now() + ms;
+  const opened = OPENED;
+  const settled = SETTLED;
+  const chosen = () => el.readOnly && (el.value || '').replace(/\\s+/g, ' ').trim() === want;
+  const until = async (test, by = end) => { for (;;) { if (test()) return true; if (performance.now() > by) return false;
+    await frame(); } };
+  // opened, or the one list shown is this select's own, closing and opened again
+  const shown = () => opened([el, s, old]) || [...document.querySelectorAll(s.dropdown)].filter(
+    (d) => getComputedStyle(d).display !== 'none' && d.getClientRects().length > 0).length === 1;
+  if (key) {
+    if (chosen()) return 'already';
+    (MARK_OLD)([s, old]);
+    el.focus();
+    el.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowDown', code: 'ArrowDown', bubbles: true, cancelable: true}));
+    if (!await until(shown, performance.now() + Math.min(ms, 1000))) return 'unopened';
+  }
+  if (!await until(shown)) return 'closed';
+  let query = null;
+  if (!el.readOnly) {
+    el.focus();
+    el.select();
+    document.execCommand('insertText', false, want);
+    query = want;
+  }
+  if (!await until(() => settled([s, want, query, mark, old]))) return key ? 'unopened' : 'offered';
+  document.querySelector('[' + mark + ']').dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));
+  return await until(chosen) ? 'chosen' : 'shown';
+}
+"""
+
 OFFERED_JS = """
 ([s]) => {
   const vis = (el) => !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
@@ -73,14 +112,18 @@ OFFERED_JS = """
 """
 
 # A single select shows its chosen option once its list has closed: the input is read-only again.
-CHOSEN_JS = "([el, want]) => el.readOnly && (el.value || '').replace(/\\s+/g, ' ').trim() === want"
+CHOSEN_JS = "(el, want) => el.readOnly && (el.value || '').replace(/\\s+/g, ' ').trim() === want"
 
 TAGS_JS = """
-([scope, sel, want, present]) => {
+(scope, [sel, want, present]) => {
   const tags = [...scope.querySelectorAll(sel)].map((t) => (t.textContent || '').replace(/\\s+/g, ' ').trim());
   return tags.includes(want) === present;
 }
 """
+
+
+CHOOSE_JS = CHOOSE_JS.replace("FRAME", page_actions.FRAME_JS).replace("OPENED", OPENED_JS.strip()).replace(
+    "SETTLED", SETTLED_JS.strip()).replace("MARK_OLD", MARK_OLD_JS.strip())
 
 
 def _selectors(ctx: Ctx) -> dict[str, str]:
@@ -100,7 +143,8 @@ def open_list(ctx: Ctx, box: Locator) -> None:
 
 def _typed(ctx: Ctx, box: Locator, text: str) -> str | None:
     """Type `text` into the open select's filter, if it has one: the query its list must then show."""
-    page_actions.until(ctx.page, OPENED_JS, [box.element_handle(), _selectors(ctx), OLD], SHORT_MS)
+    page_actions.until_on(box, f"(el, [s, old]) => ({OPENED_JS.strip()})([el, s, old])", [_selectors(ctx), OLD],
+                          SHORT_MS)
     if box.evaluate("(el) => el.readOnly"):
         return None  # no filter: the option is picked from the whole list
     box.fill(text)
@@ -126,24 +170,28 @@ def chosen(box: Locator) -> str | None:
 
 def shows(ctx: Ctx, box: Locator, want: str, timeout: float = SHORT_MS) -> bool:
     """Wait until the select's list has closed and its input shows `want`."""
-    return page_actions.until(ctx.page, CHOSEN_JS, [box.element_handle(), want], timeout)
+    return bool(page_actions.until_on(box, CHOSEN_JS, want, timeout))
 
 
 def fill_select(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None:
     """Open the list from the keyboard, type the option's text to filter, click the exact option once the filter
-    has run, and check the chosen state."""
+    has run, and check the chosen state: all in one page call, where each step waits for the page's state."""
     if value is None:
         return  # the selects here are not clearable; the read-back reports a leftover value
     want = as_text(value)
     box = scope.locator(ctx.ui.select_input).first
-    if chosen(box) == want:
+    sel = _selectors(ctx)
+    stage = box.evaluate(CHOOSE_JS, [sel, want, MARK, OLD, SHORT_MS, True])
+    if stage == "already":
         return
-    open_list(ctx, box)
-    if not pick(ctx, want, _typed(ctx, box, want)):
+    if stage == "unopened":  # a page that opens its list on a real key only
+        box.press("ArrowDown")
+        stage = box.evaluate(CHOOSE_JS, [sel, want, MARK, OLD, SHORT_MS, False])
+    if stage in ("closed", "offered"):
         shown = offered(ctx)
         box.press("Escape")
         raise SiteError(f"选项无法选择 / option {want!r} could not be chosen; offered: {shown or '—'}")
-    if not shows(ctx, box, want):
+    if stage != "chosen":
         raise SiteError(f"选项未选中 / the select shows {box.input_value()!r}, not {want!r}")
 
 
@@ -158,7 +206,6 @@ def fill_multiselect(ctx: Ctx, scope: Locator, value: Any, current: Any = None) 
     typer = scope.locator(ctx.ui.select_filter).first
     if not typer.count():  # a multiselect without a filter opens from its input
         typer = scope.locator(ctx.ui.select_input).first
-    handle = scope.element_handle()
     for _ in range(2):
         have = tags(ctx, scope)
         toggle = [v for v in want if v not in have] + [v for v in dict.fromkeys(have) if v not in want]
@@ -170,7 +217,7 @@ def fill_multiselect(ctx: Ctx, scope: Locator, value: Any, current: Any = None) 
                 shown = offered(ctx)
                 typer.press("Escape")
                 raise SiteError(f"选项无法选择 / option {text!r} could not be chosen; offered: {shown or '—'}")
-            if not page_actions.until(ctx.page, TAGS_JS, [handle, ctx.ui.select_tags, text, text in want], SHORT_MS):
+            if not page_actions.until_on(scope, TAGS_JS, [ctx.ui.select_tags, text, text in want], SHORT_MS):
                 break  # the click did not take: the next round starts from the tags shown
         typer.press("Escape")  # the list stays open after each pick
     have = tags(ctx, scope)
@@ -179,8 +226,10 @@ def fill_multiselect(ctx: Ctx, scope: Locator, value: Any, current: Any = None) 
 
 
 # dates: typed as yyyy-MM-dd, Enter commits, closes the panel and leaves the input ------------------------------
-DATE_SHOWN_JS = "([els, want]) => els.every((e, i) => (e.value || '').trim() === want[i]) " \
-                "&& !els.includes(document.activeElement)"
+# The inputs (`sel` inside the item) show the wanted texts and none has the focus (the panel has closed).
+DATE_SHOWN_JS = "(item, [sel, want]) => { const els = [...item.querySelectorAll(sel)].slice(0, want.length); " \
+                "return els.length === want.length && els.every((e, i) => (e.value || '').trim() === want[i]) " \
+                "&& !els.includes(document.activeElement); }"
 
 
 def fill_date(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None:
@@ -191,7 +240,7 @@ def fill_date(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None
     # An impossible date would roll over silently: the spec's dates are checked before a browser opens.
     box.fill(text)
     box.press("Enter")
-    if not page_actions.until(ctx.page, DATE_SHOWN_JS, [[box.element_handle()], [text]], SHORT_MS):
+    if not page_actions.until_on(scope, DATE_SHOWN_JS, [ctx.ui.date_input, [text]], SHORT_MS):
         raise SiteError(f"日期未被接受 / the date {text!r} was not accepted (it shows {box.input_value()!r})")
 
 
@@ -204,6 +253,6 @@ def fill_daterange(ctx: Ctx, scope: Locator, value: Any, current: Any = None) ->
     start.fill(a)
     end.fill(b)
     end.press("Enter")
-    if not page_actions.until(ctx.page, DATE_SHOWN_JS, [[start.element_handle(), end.element_handle()], [a, b]], SHORT_MS):
+    if not page_actions.until_on(scope, DATE_SHOWN_JS, [ctx.ui.range_input, [a, b]], SHORT_MS):
         raise SiteError(f"日期范围未被接受 / the range {a} – {b} was not accepted "
                         f"(it shows {start.input_value()!r} – {end.input_value()!r})")

@@ -16,8 +16,8 @@ from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import page_actions
 from autofiler.site.compare import same
 from autofiler.site.institution_widget import fill_institution
-from autofiler.site.sitemap import Field
-from autofiler.site.widget_basics import SHORT_MS, Ctx
+from autofiler.site.sitemap import Column, Field
+from autofiler.site.widget_basics import PLAIN_KINDS, SHORT_MS, Ctx, fill_plain
 
 
 def column_index(ctx: Ctx, table: Locator, field: Field) -> dict[str, int]:
@@ -46,7 +46,7 @@ def fill_table(ctx: Ctx, item: Locator, field: Field, rows: list[dict[str, Any]]
     if n < len(rows):
         add = page_actions.visible_button(item, ui, field.add_button or "")
         for _ in range(len(rows) - n):
-            page_actions.activate(add)
+            page_actions.click(add)
         n = len(rows)
         expect(body).to_have_count(n, timeout=SHORT_MS)
     while n > len(rows):
@@ -61,19 +61,39 @@ def fill_table(ctx: Ctx, item: Locator, field: Field, rows: list[dict[str, Any]]
     for i, row in enumerate(rows):
         before = current[i] if i < len(current) else {}
         tr = body.nth(i)
-        cells = tr.locator(":scope > td")
+        plain: list[tuple[Column, Any, Any]] = []  # consecutive plain cells go to the page in one call
         for col in field.columns:
             want, have = row.get(col.key), before.get(col.key)
             if same(col.widget, want, have):
                 continue
-            cell = cells.nth(index[col.key])
-            try:
-                if col.widget == "institution":
-                    fill_institution(ctx, cell, want, owner=item, row=tr)
-                else:
-                    fill_cell(ctx, col.widget, cell, want, have)
-            except SessionExpired:
-                raise
-            except SiteError as e:
-                raise SiteError(f"{field.label} 第{i + 1}行 {col.label} / row {i + 1}, {col.label}: {e.message}",
-                                hint=e.hint) from None
+            if col.widget in PLAIN_KINDS and not (col.widget == "radio" and want is None):
+                plain.append((col, want, have))
+                continue
+            _plain_cells(ctx, item, tr, field, i, index, plain, fill_cell)
+            plain = []
+            _cell(ctx, item, tr, field, i, index, col, want, have, fill_cell)
+        _plain_cells(ctx, item, tr, field, i, index, plain, fill_cell)
+
+
+def _plain_cells(ctx: Ctx, item: Locator, tr: Locator, field: Field, i: int, index: dict[str, int],
+                 plain: list[tuple[Column, Any, Any]], fill_cell: Callable[..., None]) -> None:
+    if not plain:
+        return
+    left = fill_plain(ctx, tr, [(index[col.key], col.widget, want) for col, want, _ in plain])
+    for col, want, have in plain[left:] if left is not None else []:  # step by step, naming the reason
+        _cell(ctx, item, tr, field, i, index, col, want, have, fill_cell)
+
+
+def _cell(ctx: Ctx, item: Locator, tr: Locator, field: Field, i: int, index: dict[str, int], col: Column,
+          want: Any, have: Any, fill_cell: Callable[..., None]) -> None:
+    cell = tr.locator(":scope > td").nth(index[col.key])
+    try:
+        if col.widget == "institution":
+            fill_institution(ctx, cell, want, owner=item, row=tr)
+        else:
+            fill_cell(ctx, col.widget, cell, want, have)
+    except SessionExpired:
+        raise
+    except SiteError as e:
+        raise SiteError(f"{field.label} 第{i + 1}行 {col.label} / row {i + 1}, {col.label}: {e.message}",
+                        hint=e.hint) from None

@@ -18,12 +18,19 @@ from autofiler.site import page_actions
 from autofiler.site.sitemap import Section, SiteMap
 
 READER_JS = Path(__file__).with_name("reader.js")
+PLAIN_JS = Path(__file__).with_name("plain_fill.js")
 SHORT_MS = 3000
+PLAIN_KINDS = ("text", "textarea", "number", "radio")
 
 
 @cache
 def reader_js() -> str:
     return READER_JS.read_text(encoding="utf-8")
+
+
+@cache
+def plain_js() -> str:
+    return PLAIN_JS.read_text(encoding="utf-8")
 
 
 @dataclass
@@ -60,6 +67,17 @@ def read(ctx: Ctx, kind: str, scope: Locator, columns: tuple = ()) -> Any:
     return ctx.page.evaluate(reader_js(), {"ui": ui_args(ctx.map), "scope": handle, "kind": kind, "columns": cols})
 
 
+def fill_plain(ctx: Ctx, scope: Locator, items: list[tuple[str | int, str, Any]]) -> int | None:
+    """Fill a run of plain widgets (label, kind, value) of the form items in `scope` in one page call, each
+    confirmed by the value the page shows; the index of the first one that did not take (to be driven step by
+    step, which names the reason), or None. In a table row (`scope`), a cell's index stands for the label."""
+    arg = {"ui": ui_args(ctx.map), "ms": SHORT_MS,
+           "items": [{"cell" if isinstance(where, int) else "label": where, "kind": kind, "text": as_text(value)}
+                     for where, kind, value in items]}
+    left = scope.evaluate(plain_js(), arg)
+    return None if left is None else int(left["index"])
+
+
 def fill_text(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None:
     box = scope.locator(f"{ctx.ui.input}, {ctx.ui.textarea}").first
     text = as_text(value)
@@ -72,7 +90,7 @@ def fill_text(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> None
 
 # The committed value is the spin button's aria-valuenow ("undefined" while empty); .value may be pending text.
 NUMBER_COMMITTED_JS = """
-([el, want]) => {
+(el, want) => {
   const v = el.getAttribute('aria-valuenow');
   if (want === '') return v === null || v === '' || v === 'undefined' || v === 'null';
   return v !== null && v !== '' && Number(v) === Number(want);
@@ -85,7 +103,7 @@ def fill_number(ctx: Ctx, scope: Locator, value: Any, current: Any = None) -> No
     text = as_text(value)
     box.fill(text)
     box.press("Enter")  # typed text commits on change only
-    if not page_actions.until(ctx.page, NUMBER_COMMITTED_JS, [box.element_handle(), text], SHORT_MS):
+    if not page_actions.until_on(box, NUMBER_COMMITTED_JS, text, SHORT_MS):
         raise SiteError(f"数字未被接受 / the number {text!r} was not accepted (it shows {box.input_value()!r})")
 
 

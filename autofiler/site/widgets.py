@@ -15,9 +15,19 @@ from playwright.sync_api import Locator
 from autofiler.errors import SiteError
 from autofiler.site import institution_widget, pickers, tables, uploads
 from autofiler.site.sitemap import Field
-from autofiler.site.widget_basics import Ctx, fill_number, fill_radio, fill_text, read, reader_js, ui_args
+from autofiler.site.widget_basics import (
+    PLAIN_KINDS,
+    Ctx,
+    fill_number,
+    fill_plain,
+    fill_radio,
+    fill_text,
+    read,
+    reader_js,
+    ui_args,
+)
 
-__all__ = ["Ctx", "fill", "read", "reader_js", "ui_args"]
+__all__ = ["PLAIN_KINDS", "Ctx", "fill", "fill_plain", "read", "reader_js", "ui_args"]
 
 
 def fill(ctx: Ctx, kind: str, scope: Locator, value: Any, current: Any = None, *,

@@ -46,3 +46,20 @@ def test_a_spec_with_errors_stops_before_any_browser_starts(tmp_path, mock, monk
     assert code == 1
     assert "project_name" in out  # the suggestion for the misspelt key
     assert owned(mock) == []
+
+
+def test_the_filing_shows_each_step_and_each_module_as_it_is_done(mock, monkeypatch, capsys):
+    """Without a terminal (-v): the steps and every module's saved line come out in the order they happen, each
+    module's line before the next module is started, not all at the end."""
+    mock.reset()
+    monkeypatch.setenv("AUTOFILER_PASSWORD", DEMO_PI["password"])
+    code, out = run_cli(capsys, "submit", str(MULTI), "--yes", "-v", *site_args(mock))
+    assert code == 0, out
+    lines = out.splitlines()
+
+    def first(text: str) -> int:
+        return next(n for n, line in enumerate(lines) if text in line)
+
+    assert first("登录") < first("正在填写 基本信息") < first("✓ 基本信息") < first("正在填写 实施信息")
+    assert first("上传") < first("核对 / reading back") < first("已保存并核对") < first("提交 / submitting")
+    assert first("提交 / submitting") < first("已提交")
