@@ -12,14 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from autofiler.errors import EXIT_NOT_SUBMITTED
 from autofiler.filing.classic_common import checked_editor, digests_of, left_alone, setup
+from autofiler.filing.submit_step import submit_as_asked
 from autofiler.site.flows_classic.flow import ClassicFiler
 from autofiler.site.flows_classic.projects import Found, find
 from autofiler.site.flows_classic.session import ClassicSession, open_classic
 from autofiler.site.flows_classic.submit import submit, summary
 from autofiler.site.maps.resolve import ClassicSite
-from autofiler.site.report import SUBMIT_CLICKED, SUBMIT_DONE, Reporter, RunState
+from autofiler.site.report import Reporter, RunState
 
 
 def run_classic(args: Any, result: Any, map_path: Path, confirm: Callable[[str], bool]) -> int:
@@ -125,23 +125,7 @@ def _file(session: ClassicSession, store: Any, settings: Any, site: ClassicSite,
     filer.run()
     pid = filer.project_id
     assert pid is not None
-    if no_submit:
-        reporter.say("已保存，未提交（--no-submit） / saved; not submitted (--no-submit)")
-        return 0
-    if not yes and not interactive:
-        reporter.say("已保存，未提交：没有终端可确认，请加 --yes / saved; stopped before 提交 because there is no "
-                     f"terminal to confirm on (use --yes; exit {EXIT_NOT_SUBMITTED})")
-        return EXIT_NOT_SUBMITTED
-    for line in summary(values, pid, name, base):
-        reporter.say(line)
-    reporter.pause()
-    if not yes and not confirm("现在提交备案？/ Submit now? [y/N] "):
-        reporter.say("未提交 / not submitted")
-        return 0
-    state.submit = SUBMIT_CLICKED
-    reporter.step("提交 / submitting")
-    key, label = submit(filer.editor, pid)
-    state.submit = SUBMIT_DONE
-    store.save_filing(base, user, name, status=key or label)
-    reporter.say(f"已提交 / submitted: {name} → {label or key}", "green")
-    return 0
+    return submit_as_asked(
+        reporter, state, name, yes=yes, no_submit=no_submit, interactive=interactive, confirm=confirm,
+        summary=lambda: summary(values, pid, name, base), click=lambda: submit(filer.editor, pid),
+        record=lambda status: store.save_filing(base, user, name, status=status))

@@ -9,9 +9,9 @@ from typing import Any
 from playwright.sync_api import Error as PlaywrightError
 
 from autofiler import config
-from autofiler.errors import EXIT_NOT_SUBMITTED
 from autofiler.filing.closing import closing, page_failure
-from autofiler.site.report import SUBMIT_CLICKED, SUBMIT_DONE, Reporter, RunState
+from autofiler.filing.submit_step import submit_as_asked
+from autofiler.site.report import Reporter, RunState
 
 
 def file_spec(settings: config.Settings, reporter: Reporter, name: str, values: dict[str, dict[str, Any]],
@@ -118,23 +118,8 @@ def file_on_site(site: Any, store: Any, reporter: Reporter, name: str, values: d
     if dry_run:
         reporter.say("演练结束：未保存、未提交 / dry run: nothing was saved or submitted")
         return 0
-    if no_submit:
-        reporter.say("已保存，未提交（--no-submit） / saved; not submitted (--no-submit)")
-        return 0
-    if not yes and not interactive:
-        reporter.say("已保存，未提交：没有终端可确认，请加 --yes / saved; stopped before 提交 because "
-                     f"there is no terminal to confirm on (use --yes; exit {EXIT_NOT_SUBMITTED})")
-        return EXIT_NOT_SUBMITTED
-    for line in submission.summary(site, target.project_id, name, values, outcomes):
-        reporter.say(line)
-    reporter.pause()
-    if not yes and not confirm("现在提交备案？/ Submit now? [y/N] "):
-        reporter.say("未提交 / not submitted")
-        return 0
-    state.submit = SUBMIT_CLICKED
-    reporter.step("提交 / submitting")
-    key, label = submission.submit(site, target.project_id, reporter)
-    state.submit = SUBMIT_DONE
-    store.save_filing(site.base_url, user, name, status=key or label)
-    reporter.say(f"已提交 / submitted: {name} → {label or key}", "green")
-    return 0
+    return submit_as_asked(
+        reporter, state, name, yes=yes, no_submit=no_submit, interactive=interactive, confirm=confirm,
+        summary=lambda: submission.summary(site, target.project_id, name, values, outcomes),
+        click=lambda: submission.submit(site, target.project_id, reporter),
+        record=lambda status: store.save_filing(site.base_url, user, name, status=status))
