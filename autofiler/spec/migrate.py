@@ -151,13 +151,14 @@ def render(idx: Index, data: dict[str, Any], result: Migration, source: str) -> 
         if not section and not todos:
             continue
         out += ["", f"# ── {mod.label} ──", f"{mod.key}:"]
+        out += [f"  # TODO {mod.key}: {text}" for path, text in todos if "." not in path]  # the whole module
         for c in idx.modules[mod.key]:
             keys = [c.key] + ([c.field.twin.key] if c.field.twin else [])
             for key in keys:
                 if key in section:
                     out += _dump(key, section[key], "  ")
                 for path, text in todos:
-                    rest = path.split(".", 1)[1]
+                    rest = path.split(".", 1)[1] if "." in path else ""
                     if rest == key or rest.startswith(key + "["):
                         out.append(f"  # TODO {rest}: {text}")
     return "\n".join(out) + "\n"

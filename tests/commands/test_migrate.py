@@ -94,3 +94,12 @@ def test_migrate_of_a_live_spec_to_live_is_refused(tmp_path, capsys):
     spec.write_text("form: live-2026\n", encoding="utf-8")
     assert main(["migrate", str(spec), "--to", "live-2026"]) == 1
     assert "live-2026" in capsys.readouterr().err
+
+
+def test_an_unfilled_sop_template_migrates_with_a_todo_for_each_whole_module(tmp_path, capsys):
+    old = tmp_path / "old.yaml"
+    assert main(["init", str(old), "--form", "sop-2020"]) == 0
+    assert main(["migrate", str(old), "--to", "live-2026"]) == 0
+    text = (tmp_path / "old.live-2026.yaml").read_text(encoding="utf-8")
+    assert "# TODO research_category: 研究类别" in text and "# TODO attachments: 相关附件" in text
+    assert "意外错误" not in capsys.readouterr().err
