@@ -68,7 +68,7 @@ def read(path: Path, *, explicit: bool) -> ConfigFile:
         config = ConfigFile.model_validate(data)
     except ValidationError as e:
         raise _problem(path, e.errors()[0]) from None
-    from autofiler.tracking.notify_targets import parse_targets
+    from autofiler.notify_targets import parse_targets
 
     try:
         parse_targets(config.notify)  # a wrong target is found when the file is read, not at the first change

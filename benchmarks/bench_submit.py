@@ -2,8 +2,8 @@
 per example.
 
 For each face (`--face live-2026|sop-2020`, default both) and each of its examples, a fresh mock of that face
-(`--fast` unless --transitions; sop-2020 on its hand-written pages, or with --element-ui on the genuine Vue +
-Element UI app) serves --runs rounds; in each round the driver and the peer take turns, so that
+(`--fast` unless --transitions; live-2026 on layui, sop-2020 on the genuine Vue + Element UI app) serves --runs
+rounds; in each round the driver and the peer take turns, so that
 both meet the same machine load:
   driver  autofiler: browser start + login + new project + every tab (fill, save) + read-back + 提交
   peer    the face's hand-written script (benchmarks/peer_live.py, benchmarks/peer_submit.py): browser start +
@@ -11,7 +11,7 @@ both meet the same machine load:
 Each run is a process of its own and files a project of its own. Printed: each run's seconds, the medians, and
 the ratio driver/peer (the target is at most 0.80).
 
-    .venv/bin/python benchmarks/bench_submit.py [--face live-2026] [--runs 3] [--spec FILE ...] [--element-ui]
+    .venv/bin/python benchmarks/bench_submit.py [--face live-2026] [--runs 3] [--spec FILE ...]
 
 Figures depend on the machine; run it on a quiet one.
 """
@@ -105,39 +105,39 @@ def drive(face: str, site: str, state: str, spec: Path, n: int) -> float:
     return time.perf_counter() - started
 
 
-def peer(face: str, site: str, spec: Path, n: int, element_ui: bool = False) -> float:
+def peer(face: str, site: str, spec: Path, n: int) -> float:
     module = __import__(FACES[face].peer)
     run: Callable[..., float] = module.run
-    return run(site, spec, element_ui) if element_ui else run(site, spec)
+    return run(site, spec)
 
 
-def child(kind: str, face: str, site: str, spec: Path, n: int, element_ui: bool = False) -> float:
+def child(kind: str, face: str, site: str, spec: Path, n: int) -> float:
     """One run in its own process (Playwright's sync API allows one instance per thread); it prints its time."""
     with tempfile.TemporaryDirectory() as state:
         cmd = [sys.executable, __file__, "--child", kind, "--face", face, "--site", site, "--state", state,
-               "--spec", str(spec), "--n", str(n), *(["--element-ui"] if element_ui else [])]
+               "--spec", str(spec), "--n", str(n)]
         out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise SystemExit(f"{kind} run failed ({face}, {spec.name}):\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}")
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def prepared(face: str, fast: bool, element_ui: bool = False) -> RunningMock:
-    mock = launch("--face", face, *(["--fast"] if fast else []), *(["--element-ui"] if element_ui else []))
+def prepared(face: str, fast: bool) -> RunningMock:
+    mock = launch("--face", face, *(["--fast"] if fast else []))
     for phone, name in STAFF:
         mock.control("POST", "users", {"phone": phone, "password": "Staff@2025", "name": name,
                                        "institution": "示例医院", "role": "pi"})
     return mock
 
 
-def bench(face: str, spec: Path, runs: int, fast: bool, element_ui: bool = False) -> tuple[list[float], list[float]]:
+def bench(face: str, spec: Path, runs: int, fast: bool) -> tuple[list[float], list[float]]:
     drivers: list[float] = []
     peers: list[float] = []
-    mock = prepared(face, fast, element_ui)
+    mock = prepared(face, fast)
     try:
         for n in range(runs):
-            drivers.append(child("driver", face, mock.url, spec, n, element_ui))
-            peers.append(child("peer", face, mock.url, spec, n, element_ui))
+            drivers.append(child("driver", face, mock.url, spec, n))
+            peers.append(child("peer", face, mock.url, spec, n))
     finally:
         mock.stop()
     return drivers, peers
@@ -163,7 +163,6 @@ def main() -> None:
     p.add_argument("--spec", action="append", help="only these examples, of the one --face given (default: every "
                                                    "example of the face)")
     p.add_argument("--transitions", action="store_true", help="the mock with its transitions (no --fast)")
-    p.add_argument("--element-ui", action="store_true", help="sop-2020 on the mock's genuine Element UI face")
     p.add_argument("--child", choices=["driver", "peer"], help=argparse.SUPPRESS)
     p.add_argument("--site", help=argparse.SUPPRESS)
     p.add_argument("--state", help=argparse.SUPPRESS)
@@ -173,12 +172,10 @@ def main() -> None:
     faces = a.face or ["live-2026", "sop-2020"]
     if a.spec and len(faces) != 1:
         p.error("--spec needs one --face")
-    if a.element_ui and faces != ["sop-2020"]:
-        p.error("--element-ui is a face of sop-2020: give --face sop-2020")
     if a.child:
         spec = Path(a.spec[0])
         if a.child == "peer":
-            print(peer(faces[0], a.site, spec, a.n, a.element_ui))
+            print(peer(faces[0], a.site, spec, a.n))
         else:
             print(drive(faces[0], a.site, a.state, spec, a.n))
         return
@@ -186,10 +183,10 @@ def main() -> None:
     for face in faces:
         examples = [Path(s).resolve() for s in a.spec] if a.spec else FACES[face].examples
         for spec in examples:
-            drivers, peers = bench(face, spec, a.runs, not a.transitions, a.element_ui)
+            drivers, peers = bench(face, spec, a.runs, not a.transitions)
             ratios.append((face, spec.name, report(face, spec, drivers, peers)))
-    print(f"{a.runs} runs each, mock {'with transitions' if a.transitions else '--fast'}"
-          f"{', genuine Element UI face' if a.element_ui else ''}; load average {os.getloadavg()[0]:.2f}")
+    print(f"{a.runs} runs each, mock {'with transitions' if a.transitions else '--fast'}; "
+          f"load average {os.getloadavg()[0]:.2f}")
     for face, name, r in ratios:
         print(f"  {face:9s} {name:28s} ratio {r:.2f}  {'ok' if r <= TARGET else 'over the target'}")
 

@@ -1,12 +1,11 @@
 """The leanest honest hand-written Playwright script for the same filing, as a baseline for autofiler.
 
-What a skilled engineer would write for this one site: selectors straight from its DOM (data-prop, data-col on
-the hand-written pages; on the genuine Element UI face, which has no such attributes, form items by their label
-and table cells by their column header), mouse clicks on pop-up options as a person makes them, typed dates, a
+What a skilled engineer would write for this one site, the sop-2020 face on genuine Element UI: form items by
+their label and table cells by their column header, mouse clicks on pop-up options as a person makes them, typed dates, a
 wait on the save answer and its toast after each module, the uploads, then 提交. No read-back, no local state, no
 resume. Run it through bench_submit.py, or alone:
 
-    .venv/bin/python benchmarks/peer_submit.py [--spec specs/multi-center.yaml] --site URL [--element-ui]
+    .venv/bin/python benchmarks/peer_submit.py [--spec specs/multi-center.yaml] --site URL
 """
 
 from __future__ import annotations
@@ -46,22 +45,17 @@ def catalog() -> tuple[dict[str, str], dict[str, str]]:
 
 
 class Dom:
-    """Where a field's form item and a table's cell are: data attributes on the hand-written pages, labels and
-    column headers on the genuine Element UI face."""
+    """Where a field's form item and a table's cell are: by label and by column header."""
 
-    def __init__(self, page: Page, element_ui: bool, label: dict[str, str]) -> None:
-        self.page, self.element_ui, self.label = page, element_ui, label
+    def __init__(self, page: Page, label: dict[str, str]) -> None:
+        self.page, self.label = page, label
 
     def item(self, scope: Locator | Page, key: str, text: str | None = None) -> Locator:
-        if not self.element_ui:
-            return scope.locator(f".el-form-item[data-prop={key}]")
         name = text or self.label[key]
         return scope.locator(".el-form-item").filter(
             has=self.page.locator(":scope > .el-form-item__label", has_text=re.compile(f"^{re.escape(name)}$")))
 
     def cell(self, item: Locator, tr: Locator, table: str, col: str) -> Locator:
-        if not self.element_ui:
-            return tr.locator(f"td[data-col={col}]")
         heads = [h.strip() for h in item.locator(".el-table__header-wrapper th").all_inner_texts()]
         return tr.locator(":scope > td").nth(heads.index(self.label[f"{table}.{col}"]))
 
@@ -69,8 +63,6 @@ class Dom:
         """An option whose text (or, on a remote search, its first span: the name beside the province) is `text`."""
         exact = re.compile(f"^{re.escape(text)}$")
         items = self.page.locator(".el-select-dropdown:visible").last.locator("li.el-select-dropdown__item")
-        if not self.element_ui:
-            return items.filter(has_text=exact)
         return items.filter(has=self.page.locator("span", has_text=exact)).or_(items.filter(has_text=exact)).first
 
 
@@ -144,9 +136,8 @@ def file_module(page: Page, key: str, values: dict, raw: dict, kind: dict[str, s
                         inst = raw[field][i][col]
                         if isinstance(inst, dict):
                             link = "a.el-link:has-text('添加未在系统注册的医疗卫生机构')"
-                            own = tr.locator(link)  # Element face: the row's own link, where each row has one
-                            mine = dom.element_ui and own.count() > 0
-                            add_institution(page, dom, own if mine else page.locator(link).first, inst)
+                            own = tr.locator(link)  # the row's own link, where each row has one
+                            add_institution(page, dom, own if own.count() > 0 else page.locator(link).first, inst)
                     fill(page, dom.cell(item, tr, field, col), ck, cell_value, dom)
         elif widget in ("file", "files"):
             paths = value if isinstance(value, list) else [value]
@@ -162,9 +153,9 @@ def file_module(page: Page, key: str, values: dict, raw: dict, kind: dict[str, s
         expect(page.locator(".el-message--success", has_text="保存成功").last).to_be_visible()
 
 
-def run(site: str, spec: Path, element_ui: bool = False) -> float:
-    """One filing by hand-written script, from browser start to 提交成功; returns seconds. `element_ui`: the
-    mock's genuine Element UI face (history routes, a confirmation before 提交)."""
+def run(site: str, spec: Path) -> float:
+    """One filing by hand-written script, from browser start to 提交成功; returns seconds (history routes, a
+    confirmation before 提交)."""
     values = load_valid(spec).spec.site_values()
     raw = yaml.safe_load(spec.read_text(encoding="utf-8"))
     kind, label = catalog()
@@ -172,7 +163,7 @@ def run(site: str, spec: Path, element_ui: bool = False) -> float:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=BROWSER, headless=True)
         page = browser.new_page(locale="zh-CN")
-        dom = Dom(page, element_ui, label)
+        dom = Dom(page, label)
         page.goto(site + "/login")
         dom.item(page, "username", "账号").locator("input").fill(USER)
         dom.item(page, "password", "密码").locator("input").fill(PASSWORD)
@@ -194,9 +185,8 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--spec", default=str(ROOT / "specs" / "multi-center.yaml"))
     p.add_argument("--site", required=True, help="a running mock, e.g. http://127.0.0.1:8765")
-    p.add_argument("--element-ui", action="store_true", help="the mock runs its genuine Element UI face")
     a = p.parse_args()
-    print(f"peer filing: {run(a.site, Path(a.spec), a.element_ui):.2f} s")
+    print(f"peer filing: {run(a.site, Path(a.spec)):.2f} s")
 
 
 if __name__ == "__main__":

@@ -77,7 +77,7 @@ VIEWPORT = {"width": 1360, "height": 900}
 
 
 def start_mock() -> RunningMock:
-    return launch("--fast", "--face", "sop-2020", "--element-ui")
+    return launch("--fast", "--face", "sop-2020")
 
 
 def file_sample(url: str) -> int:

@@ -137,11 +137,8 @@ async def get_project(request: Request) -> Response:
 
 
 def refusal(request: Request, message: str, **extra: Any) -> ApiError:
-    """A refused save or 提交: 422 on the hand-written pages; on the Element face --error-status with code 1."""
-    config = request.app.state.config
-    if config.face == "sop-2020" and config.element_ui:
-        return ApiError(config.error_status, message, code=1, **extra)
-    return ApiError(422, message, **extra)
+    """A refused save or 提交: --error-status (422 unless asked otherwise), the body with code 1."""
+    return ApiError(request.app.state.config.error_status, message, code=1, **extra)
 
 
 def editable_project(request: Request) -> dict[str, Any]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute
 
 from mock_site import api, api_admin, api_lists, control
 from mock_site.captcha import Captchas
@@ -20,8 +18,6 @@ from mock_site.faults import Faults
 from mock_site.seed import seed_base
 from mock_site.sessions import SessionStore
 
-STATIC = Path(__file__).with_name("static")
-
 
 def _page_routes(registry: Registry, config: MockConfig) -> list[BaseRoute]:
     if config.face == "live-2026":
@@ -30,18 +26,9 @@ def _page_routes(registry: Registry, config: MockConfig) -> list[BaseRoute]:
 
         live_form.use_file(config.form_file)
         return live.routes(registry, config)
-    if config.element_ui and config.face == "sop-2020":
-        from mock_site.element import routes as element  # the single-page app on genuine Element UI
+    from mock_site.element import routes as element  # the single-page app on genuine Element UI
 
-        return element.routes(config)
-    try:
-        from mock_site import pages
-    except ModuleNotFoundError as exc:
-        if exc.name != "mock_site.pages":
-            raise
-        # the pages are another module; without it the server side still runs (its tests need /login only)
-        return [Route("/login", lambda r: HTMLResponse('<html lang="zh-CN"><body>登录</body></html>'))]
-    return list(pages.routes(registry, config))
+    return element.routes(config)
 
 
 def _error(status: int) -> Any:
@@ -61,8 +48,6 @@ def create_app(config: MockConfig | None = None, registry: Registry | None = Non
     if registry.is_empty():
         seed_base(registry)
     routes = _page_routes(registry, config)
-    if not any(getattr(r, "path", None) == "/static" for r in routes) and STATIC.is_dir():
-        routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
     routes += api.routes() + api_lists.routes() + api_admin.routes()
     if config.control:
         routes += control.routes()

@@ -23,7 +23,6 @@ class MockConfig:
     # which site the pages show; the command line defaults to live-2026, a config built in Python to sop-2020
     face: str = "sop-2020"
     error_status: int = 422    # HTTP status of a refused save/提交 on the live and Element faces (body: code 1)
-    element_ui: bool = False   # sop-2020 as the single-page app on genuine Element UI (mock_site/element)
     routes: str = "history"    # that app's addresses: history (/projects) or hash (/#/projects)
     submit_confirm: bool = True  # 提交 asks for a confirmation first
     institution_button: str = "row"  # 添加未在系统注册的医疗卫生机构: one per table row, or one per table
@@ -49,7 +48,6 @@ def parse_args(argv: list[str] | None = None) -> MockConfig:
     p.add_argument("--face", choices=FACES, default="live-2026", help="which generation of the site to show")
     p.add_argument("--error-status", type=int, choices=(422, 400, 200), default=422,
                    help="HTTP status of a refused save on the live face and the Element face")
-    p.add_argument("--element-ui", action="store_true", help="sop-2020 as a single-page app on Element UI")
     p.add_argument("--routes", choices=("history", "hash"), default="history", help="the Element app's addresses")
     p.add_argument("--submit-confirm", action=argparse.BooleanOptionalAction, default=True,
                    help="ask for a confirmation before 提交")
@@ -62,6 +60,6 @@ def parse_args(argv: list[str] | None = None) -> MockConfig:
         host=a.host, port=a.port, db=a.db, control=a.control, captcha=a.captcha, shuffle_dom=a.shuffle_dom,
         fast=a.fast, session_ttl=a.session_ttl, upload_limit_mb=a.upload_limit_mb, seed=a.seed,
         face=a.face, error_status=a.error_status,
-        element_ui=a.element_ui, routes=a.routes, submit_confirm=a.submit_confirm,
+        routes=a.routes, submit_confirm=a.submit_confirm,
         institution_button=a.institution_button, form_file=a.form_file,
     )

@@ -23,16 +23,14 @@ from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
 
-from autofiler.errors import AutofilerError, SessionExpired, SiteError
+from autofiler.errors import AutofilerError, SiteError
 from autofiler.site.compare import Diff, diff_module, expected, field_of, show
-from autofiler.site.editor import Editor, Pane, SaveRejected, SiteBusy
-from autofiler.site.report import Outcome, Reporter, new_run_dir
+from autofiler.site.editor import Editor, Pane, SaveRejected
+from autofiler.site.policies import keep_evidence, relogin_once, retry_busy
+from autofiler.site.report import Outcome, Reporter
 from autofiler.site.session import Site
 from autofiler.site.sitemap import Module
 from autofiler.store import Store, content_hash
-
-SAVE_TRIES = 3
-LOGIN_TRIES = 2
 
 Position = Callable[[str], "tuple[int, int] | None"]
 
@@ -112,7 +110,8 @@ class Filer:
             yield
         except (AutofilerError, PlaywrightError) as e:
             self.reporter.module(Outcome(module.key, module.tab, "failed", time.monotonic() - started))
-            self.evidence(module)
+            # the module's screenshot and trace, in one folder for the whole run
+            self.run_dir = keep_evidence(self.site, module.key, lambda t: self.reporter.say(t, "red"), self.run_dir)
             on_failure()
             if isinstance(e, PlaywrightError):
                 first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
@@ -170,30 +169,11 @@ class Filer:
         self.editor.load(tab, opened=opened)
         self.panes = self.editor.read()
 
-    def evidence(self, module: Module) -> None:
-        """A masked screenshot and the module's trace in runs/<timestamp>/; the path is printed."""
-        try:
-            self.run_dir = self.run_dir or new_run_dir(self.site.settings.state_dir)
-            self.site.screenshot(self.run_dir / f"{module.key}.png")
-            self.site.trace.end(self.run_dir / f"{module.key}-trace.zip")
-            self.reporter.say(f"  证据 / evidence: {self.run_dir}", "red")
-        except Exception as e:  # noqa: BLE001 - evidence must not hide the real error
-            self.reporter.say(f"  (no screenshot or trace: {type(e).__name__})", "red")
-
     # one module ------------------------------------------------------------------------------------------
     def module(self, module: Module, checkpoint: str | None) -> Outcome:
-        for attempt in range(LOGIN_TRIES + 1):
-            try:
-                return self._module(module, checkpoint)
-            except (AutofilerError, PlaywrightError) as e:
-                # A redirect to the login page, however it surfaced: log in again and redo the module.
-                expired = isinstance(e, SessionExpired) or self.site.on_login_page()
-                if attempt == LOGIN_TRIES or not expired:
-                    raise
-                self.reporter.say(f"  {module.tab}: 登录已过期，重新登录 / session expired, logging in again", "yellow")
-                self.site.login()
-                self.reload(module)
-        raise AssertionError("unreachable")
+        """One module; a trip to the login page means one fresh login and the module again from a reload."""
+        return relogin_once(self.site, lambda: self._module(module, checkpoint), again=lambda: self.reload(module),
+                            say=lambda t: self.reporter.say(f"  {module.tab}: {t}", "yellow"))
 
     def _module(self, module: Module, checkpoint: str | None) -> Outcome:
         want, digest = spec_module(module, self.values)
@@ -237,15 +217,10 @@ class Filer:
             self.reporter.step(f"上传 {'、'.join(uploads)} / uploading")
         self.editor.open(module)
         self.editor.fill(module, diffs, force_files=force_files)
-        for attempt in range(SAVE_TRIES):
-            try:
-                self.editor.save(module)
-                break
-            except SiteBusy:
-                if attempt == SAVE_TRIES - 1:
-                    raise
-            except SaveRejected as e:
-                raise SiteError(self.rejected(module, e)) from None
+        try:
+            retry_busy(lambda: self.editor.save(module))
+        except SaveRejected as e:
+            raise SiteError(self.rejected(module, e)) from None
 
     def rejected(self, module: Module, e: SaveRejected) -> str:
         """The site's field errors, each with its spec path, Chinese label and YAML line."""

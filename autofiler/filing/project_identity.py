@@ -14,13 +14,11 @@ from autofiler.errors import SiteError
 from autofiler.site import projects
 from autofiler.site.projects import ProjectRow
 from autofiler.site.session import Site
+from autofiler.site.unnamed_drafts import unknown_drafts
 from autofiler.store import Store
 
 EDITABLE = ("draft", "returned")
 CREATING = "creating"  # the store's status while 新增 is being clicked
-ADOPT_CANDIDATES = 5
-
-
 @dataclass
 class Target:
     project_id: str | None  # None: nothing on the site yet
@@ -84,9 +82,8 @@ def adopt_unnamed(site: Site, store: Store) -> ProjectRow | None:
     from autofiler.site.editor import Editor
 
     known = store.known_project_ids(site.base_url, site.settings.require_user())
-    unknown = [r for r in projects.list_projects(site) if r.state == "draft" and r.id not in known]
     basic = site.map.module("basic_info")
-    for row in unknown[:ADOPT_CANDIDATES]:
+    for row in unknown_drafts(projects.list_projects(site), known):
         editor = Editor(site, row.id)
         editor.load()
         pane = editor.read([basic])[basic.key]

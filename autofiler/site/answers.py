@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from autofiler.site.maps.element_model import SaveAnswer
+from autofiler.site.maps.element_answers import SaveAnswer
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from playwright.sync_api import Locator, Response
 from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import answers, page_actions, widgets
 from autofiler.site.compare import ABSENT, Diff, field_of
+from autofiler.site.policies import SiteBusyError
 from autofiler.site.session import Site
 from autofiler.site.sitemap import Module
 
@@ -39,10 +40,6 @@ class SaveRejected(SiteError):
     def __init__(self, message: str, errors: list[dict[str, str]]) -> None:
         super().__init__(message)
         self.errors = errors
-
-
-class SiteBusy(SiteError):
-    """A 5xx answer or an error toast: the site's own 'try again'."""
 
 
 class SubmitIncomplete(SiteError):
@@ -209,7 +206,7 @@ class Editor:
         if answer.refused:
             message = answer.message or page_actions.response_message(resp) or f"HTTP {resp.status}"
             if resp.status >= 500:
-                raise SiteBusy(f"{module.tab} 保存失败 / saving failed: {message}")
+                raise SiteBusyError(f"{module.tab} 保存失败 / saving failed: {message}")
             if answer.errors:
                 raise SaveRejected(message, answer.errors)
             raise SiteError(f"{module.tab} 保存被拒绝 / the site refused the save: {message}")
@@ -250,7 +247,7 @@ class Editor:
             lines = answer.missing or self._check_lines(check)
             raise SubmitIncomplete(answer.message or "提交检查未通过", lines)
         if answer.refused:
-            kind = SiteBusy if resp.status >= 500 else SiteError
+            kind = SiteBusyError if resp.status >= 500 else SiteError
             raise kind(f"提交失败 / submitting failed: {answer.message or f'HTTP {resp.status}'}")
 
     def _check_lines(self, check: Locator) -> list[str]:

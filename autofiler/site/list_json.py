@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
 from autofiler.errors import SessionExpired, SiteError
+from autofiler.site.policies import SiteBusyError, retry_busy
 
 if TYPE_CHECKING:
+    from playwright.sync_api import APIResponse
+
     from autofiler.site.session import Site
     from autofiler.site.sitemap import ListApi
 
 MAX_PAGES = 1000
-ATTEMPTS = 3  # a 5xx answer is the site's own "try again"
 IN_FLIGHT = 4  # list requests at once: quick for a large office, still polite to the site
 FETCH_JS = Path(__file__).with_name("fetch_pages.js")
 
@@ -107,10 +109,13 @@ def _get_many(site: Site, path: str, params: list[dict[str, Any]]) -> list[Any]:
 
 
 def _get(site: Site, path: str, params: dict[str, Any]) -> Any:
-    for _ in range(ATTEMPTS):
+    def once() -> APIResponse:
         resp = site.page.request.get(site.url(path), params=params, max_redirects=0, fail_on_status_code=False)
-        if resp.status < 500:
-            break
+        if resp.status >= 500:
+            raise SiteBusyError(f"{path}: HTTP {resp.status}")
+        return resp
+
+    resp = retry_busy(once, spent=ListJsonError)  # still busy: the caller reads the pages instead
     if resp.status == 401 or 300 <= resp.status < 400:
         raise SessionExpired("登录已过期 / the session expired while the list was read")
     if resp.status != 200:

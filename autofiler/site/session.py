@@ -38,6 +38,7 @@ from autofiler.config import Settings
 from autofiler.errors import ConfigError, CredentialError, SessionExpired, SiteError, SiteUnreachable
 from autofiler.site import login, page_actions, sitemap
 from autofiler.site.browser import LOCALE, launch
+from autofiler.site.policies import SiteBusyError, relogin_once, retry_busy
 
 PASSWORD_INPUTS = "input[type=password]"
 NAV_TIMEOUT_MS = 30_000
@@ -114,30 +115,32 @@ class Site:
     def goto(self, path: str) -> Response | None:
         """Open a page of the site and wait until it shows the logged-in layout; the login form instead means one
         fresh login and one retry. The address is never the judge: on hash routes every path is `/`."""
-        for attempt in range(2):
+        def once() -> Response | None:
             resp = self._goto(path)
-            if login.settle(self.page, self.map) != "login":
-                return resp
-            if attempt == 0:
-                self.login()
-        raise SessionExpired(f"登录状态无法保持 / the site keeps sending us to its login page ({path})")
+            if login.settle(self.page, self.map) == "login":
+                raise SessionExpired(f"登录状态无法保持 / the site keeps sending us to its login page ({path})")
+            return resp
+
+        return relogin_once(self, once)
 
     def _goto(self, path: str) -> Response | None:
-        last: Response | None = None
-        for _ in range(3):  # a 5xx page is the site's own "try again"
-            last = self.page.goto(self.url(path))
-            if last is None:  # only the fragment changed: the app kept its memory, so load it afresh
-                last = self.page.reload()
-            if last is None or last.status < 500:
-                return last
-        raise SiteError(f"站点返回错误 / the site answered HTTP {last.status if last else '?'} for {path}")
+        def once() -> Response | None:
+            resp = self.page.goto(self.url(path))
+            if resp is None:  # only the fragment changed: the app kept its memory, so load it afresh
+                resp = self.page.reload()
+            if resp is not None and resp.status >= 500:
+                raise SiteBusyError(f"站点返回错误 / the site answered HTTP {resp.status} for {path}")
+            return resp
+
+        return retry_busy(once, spent=SiteError)
 
     def menu(self, key: str) -> None:
         """Open a left-menu entry (a key of the site map's `menu`), re-logging in once if needed."""
         text = self.map.menu[key]
         if not text:
             raise ConfigError(f"site map: menu.{key} is missing")
-        for attempt in range(2):
+
+        def once() -> None:
             item = self.page.locator(self.map.ui.menu_item).filter(has_text=page_actions.exact(text)).first
             if login.settle(self.page, self.map) == "in" and item.count():
                 # a server-rendered menu loads a page, a single-page app changes its address in place
@@ -148,9 +151,9 @@ class Site:
                     raise SiteError(f"站点返回错误 / the site answered HTTP {resp.status} for {text}")
                 if login.settle(self.page, self.map) != "login":
                     return
-            if attempt == 0:
-                self.login()
-        raise SessionExpired(f"无法打开菜单 {text} / could not open the menu entry {text}")
+            raise SessionExpired(f"无法打开菜单 {text} / could not open the menu entry {text}")
+
+        relogin_once(self, once)
 
     def wait_list(self) -> None:
         """Wait until the page's table is there and no loading overlay shows (a single-page app fetches a

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from autofiler.errors import ConfigError
 from autofiler.paths import package_data
-from autofiler.site.maps import element_model
+from autofiler.site.maps import element_answers, element_model
 from autofiler.site.maps.model import InstitutionSearch
 
 WIDGETS = set(get_args(element_model.Widget))
@@ -133,8 +133,8 @@ class SiteMap:
     project_tab_url: str | None = None  # the editor opened on a module's tab, when the site has such an address
     list_api: ListApi | None = None  # the JSON behind the project lists, when the map knows it
     layout: Section = field(default_factory=lambda: Section("layout", {}))
-    save_answer: element_model.SaveAnswer = field(default_factory=element_model.SaveAnswer)
-    project_api: element_model.ProjectApi | None = None  # one project's JSON: 提交 is judged by its state
+    save_answer: element_answers.SaveAnswer = field(default_factory=element_answers.SaveAnswer)
+    project_api: element_answers.ProjectApi | None = None  # one project's JSON: 提交 is judged by its state
     editable_states: tuple[str, ...] = ("draft", "returned")
     institution_search: InstitutionSearch | None = None  # 单位名称's remote search request, when known
     form: str = "sop-2020"  # the form generation

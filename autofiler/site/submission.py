@@ -8,11 +8,10 @@ from typing import Any
 
 from autofiler.errors import SiteError
 from autofiler.site import projects
-from autofiler.site.editor import Editor, SiteBusy, SubmitIncomplete
-from autofiler.site.report import Outcome, Reporter, new_run_dir
+from autofiler.site.editor import Editor, SubmitIncomplete
+from autofiler.site.policies import SiteBusyError, keep_evidence, retry_busy
+from autofiler.site.report import Outcome, Reporter
 from autofiler.site.session import Site
-
-SUBMIT_TRIES = 3
 
 
 def summary(site: Site, project_id: str, name: str, values: dict[str, dict[str, Any]],
@@ -40,26 +39,26 @@ def taken(site: Site, project_id: str) -> tuple[str | None, str]:
 
 def _submit_until_taken(editor: Editor) -> tuple[str | None, str]:
     """提交 until the project's state says the site took it. After a 5xx the state is read first: a project no
-    longer editable was taken after all (a second 提交 would be refused); else 提交 again, a bounded number of
-    times. A 200 that leaves the project editable is reported, not taken for a success."""
+    longer editable was taken after all (a second 提交 would be refused); else the editor is loaded and 提交
+    clicked again, as often as busy answers are retried. A 200 that leaves the project editable is reported,
+    not taken for a success."""
     site, pid = editor.site, editor.project_id
-    for attempt in range(SUBMIT_TRIES):
+
+    def once() -> tuple[str | None, str]:
         try:
             editor.submit()
-        except SiteBusy:
+        except SiteBusyError:
             key, label = taken(site, pid)
             if key is not None and key not in site.map.editable_states:
                 return key, label
-            if attempt == SUBMIT_TRIES - 1:
-                raise
-            editor.load()
-            continue
+            raise
         key, label = taken(site, pid)
         if key in site.map.editable_states:
             raise SiteError(f"提交后项目仍为“{label}” / after 提交 the project is still {label}: the site did not "
                             "take it", hint="open the project in a browser to see what the site says")
         return key, label
-    raise AssertionError("unreachable")
+
+    return retry_busy(once, before_retry=editor.load)
 
 
 def submit(site: Site, project_id: str, reporter: Reporter) -> tuple[str | None, str]:
@@ -78,12 +77,7 @@ def submit(site: Site, project_id: str, reporter: Reporter) -> tuple[str | None,
                 hint="fill them in the spec and run submit again",
             ) from None
     except Exception:
-        run_dir = new_run_dir(site.settings.state_dir)
-        try:
-            site.screenshot(run_dir / "submit.png")
-            site.trace.end(run_dir / "submit-trace.zip")
-        finally:
-            reporter.say(f"  证据 / evidence: {run_dir}", "red")
+        keep_evidence(site, "submit", lambda t: reporter.say(t, "red"))
         raise
     site.trace.end(None)
     return key, label

@@ -9,10 +9,10 @@ from playwright.sync_api import Locator, Response
 
 from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import page_actions
+from autofiler.site.policies import SiteBusyError, retry_busy
 from autofiler.site.widget_basics import Ctx
 
 UPLOAD_MS = 60_000
-UPLOAD_TRIES = 3  # a 5xx is the site's "try again"; the refused file leaves the list, so it is simply sent again
 
 
 def _is_post(r: Response) -> bool:
@@ -31,18 +31,27 @@ def done_item(ctx: Ctx, item: Locator, name: str) -> Locator:
 
 def upload(ctx: Ctx, item: Locator, path: str) -> None:
     p = Path(path)
-    for _ in range(UPLOAD_TRIES):
+
+    def send() -> Response:
         with ctx.page.expect_response(_is_post, timeout=UPLOAD_MS) as info:
             item.locator(ctx.ui.upload_input).first.set_input_files(str(p))
         resp = info.value
-        if resp.status < 500:
-            break
+        if resp.status >= 500:
+            raise SiteBusyError(_refused(p, resp))
+        return resp
+
+    # a busy answer's file leaves the list, so it is simply sent again
+    resp = retry_busy(send, spent=SiteError)
     if resp.status == 401:
         raise SessionExpired(f"登录已过期 / the session expired while uploading {p.name}")
     if not resp.ok:
-        reason = page_actions.response_message(resp) or f"HTTP {resp.status}"
-        raise SiteError(f"文件被拒绝 / the site refused {p.name}: {reason}")
+        raise SiteError(_refused(p, resp))
     done_item(ctx, item, p.name).first.wait_for(state="attached", timeout=UPLOAD_MS)
+
+
+def _refused(p: Path, resp: Response) -> str:
+    reason = page_actions.response_message(resp) or f"HTTP {resp.status}"
+    return f"文件被拒绝 / the site refused {p.name}: {reason}"
 
 
 def delete(ctx: Ctx, item: Locator, name: str) -> None:

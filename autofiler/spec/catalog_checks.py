@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from autofiler.spec.catalog_index import extras
-from autofiler.spec.catalog_rules import Scope
+from autofiler.spec.catalog_scope import Scope
 from autofiler.spec.findings import ERROR
 from autofiler.spec.reporter import Reporter
 from autofiler.spec.types import as_int, parse_date

@@ -16,7 +16,8 @@ from autofiler.forms import generations
 from autofiler.forms.catalog import FILE_WIDGETS
 from autofiler.spec import catalog_checks, counterparts, pdfcheck, values
 from autofiler.spec.catalog_index import Control, Index, index, value_of
-from autofiler.spec.catalog_rules import Scope, Walker
+from autofiler.spec.catalog_rules import Walker
+from autofiler.spec.catalog_scope import Scope
 from autofiler.spec.findings import WARNING
 from autofiler.spec.load_result import LoadResult
 from autofiler.spec.reporter import Reporter, locate

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from autofiler.spec.catalog_index import Control, Index, extras, index
-from autofiler.spec.catalog_rules import Scope
+from autofiler.spec.catalog_scope import Scope
 
 WIDTH = 110
 KINDS = {

@@ -10,8 +10,8 @@ import ssl
 from typing import Any
 
 from autofiler import redact
+from autofiler.notify_targets import DingtalkTarget, EmailTarget, Target, WebhookTarget, WecomTarget
 from autofiler.tracking import notify_messages as messages
-from autofiler.tracking.notify_targets import DingtalkTarget, EmailTarget, Target, WebhookTarget, WecomTarget
 
 SMTP_SERVICE = "autofiler-smtp"
 ENV_SMTP_PASSWORD = "AUTOFILER_SMTP_PASSWORD"

@@ -11,8 +11,8 @@ from email.message import EmailMessage
 from typing import Any
 from urllib.parse import quote_plus
 
+from autofiler.notify_targets import EmailTarget
 from autofiler.tracking.changes import Change, CheckResult
-from autofiler.tracking.notify_targets import EmailTarget
 
 # The robots refuse longer messages (WeCom: 4096 bytes of markdown; DingTalk is more generous).
 MAX_BYTES = {"wecom": 3800, "dingtalk": 18000}

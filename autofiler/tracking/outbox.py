@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 
 from autofiler import redact
+from autofiler.notify_targets import Target
 from autofiler.store import Store
 from autofiler.tracking.changes import CheckResult
 from autofiler.tracking.notify_delivery import NotifyError, send
 from autofiler.tracking.notify_messages import payload
-from autofiler.tracking.notify_targets import Target
 
 
 def outbox_key(account: str, target: Target | str) -> str:

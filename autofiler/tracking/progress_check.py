@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from autofiler.errors import BusyError, ConfigError, SiteError
+from autofiler.notify_targets import parse_targets
 from autofiler.site.progress import Project
 from autofiler.spec.title import title_of
 from autofiler.store import Store
 from autofiler.tracking import notify_messages, outbox
 from autofiler.tracking.changes import CheckResult, carry_opinions, record
-from autofiler.tracking.notify_targets import parse_targets
 
 if TYPE_CHECKING:
     from autofiler.config import Settings

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def element():
-    with launch("--face", "sop-2020", "--element-ui", "--fast") as mock:
+    with launch("--face", "sop-2020", "--fast") as mock:
         mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 6})
         yield mock
 

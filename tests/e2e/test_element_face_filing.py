@@ -94,7 +94,7 @@ def own_projects(mock: Any) -> list[dict[str, Any]]:
 @pytest.mark.parametrize(("spec", "flags"), VARIANTS)
 def test_the_example_is_filed_and_submitted_with_every_value_stored(spec, flags, request, capsys):
     fast = [] if request.node.callspec.id.endswith("-transitions") else ["--fast"]
-    with launch("--face", "sop-2020", "--element-ui", *fast, *flags) as mock:
+    with launch("--face", "sop-2020", *fast, *flags) as mock:
         code, out = run_cli(capsys, "submit", str(spec), "--site", mock.url, "--user", DEMO_PI["phone"], "--yes")
         projects = own_projects(mock)
     assert code == 0, out
@@ -121,7 +121,7 @@ def hash_site_map(folder: Path) -> Path:
 @pytest.mark.parametrize("addresses", ["paths", "fragments"])
 def test_a_site_that_stores_less_than_was_posted_is_caught_by_the_read_back(addresses, capsys, tmp_path):
     selectors = ["--selectors", str(hash_site_map(tmp_path))] if addresses == "fragments" else []
-    with launch("--face", "sop-2020", "--element-ui", "--fast", "--routes", "hash") as mock:
+    with launch("--face", "sop-2020", "--fast", "--routes", "hash") as mock:
         mock.control("POST", "faults", {"drop_field_rate": 1.0, "seed": 7})
         code, out = run_cli(capsys, "submit", str(SINGLE), "--no-submit", "--site", mock.url,
                             "--user", DEMO_PI["phone"], *selectors)
@@ -139,7 +139,7 @@ def test_a_site_that_stores_less_than_was_posted_is_caught_by_the_read_back(addr
 
 def test_a_site_map_with_fragment_addresses_files_the_example(capsys, tmp_path):
     selectors = str(hash_site_map(tmp_path))
-    with launch("--face", "sop-2020", "--element-ui", "--fast", "--routes", "hash", "--no-submit-confirm") as mock:
+    with launch("--face", "sop-2020", "--fast", "--routes", "hash", "--no-submit-confirm") as mock:
         code, out = run_cli(capsys, "submit", str(SINGLE), "--site", mock.url, "--user", DEMO_PI["phone"],
                             "--yes", "--selectors", selectors)
         [project] = own_projects(mock)
@@ -151,7 +151,7 @@ def test_a_site_map_with_fragment_addresses_files_the_example(capsys, tmp_path):
 @pytest.mark.parametrize("confirm", ["--submit-confirm", "--no-submit-confirm"])
 def test_a_refused_submit_is_reported_with_the_sites_list(confirm, tmp_path):
     """提交 on an empty project: the site refuses it (422 with its list, and its 提交检查 dialog)."""
-    with launch("--face", "sop-2020", "--element-ui", "--fast", confirm) as mock:
+    with launch("--face", "sop-2020", "--fast", confirm) as mock:
         settings = Settings(site=mock.url, user=DEMO_PI["phone"], state_dir=tmp_path / "state")
         with open_site(settings) as site:
             project_id = projects.create(site)
@@ -167,7 +167,7 @@ def test_a_refused_submit_is_reported_with_the_sites_list(confirm, tmp_path):
 
 
 def test_a_login_with_a_captcha_on_hash_routes_is_judged_by_the_layout(tmp_path):
-    with launch("--face", "sop-2020", "--element-ui", "--fast", "--routes", "hash", "--captcha") as mock:
+    with launch("--face", "sop-2020", "--fast", "--routes", "hash", "--captcha") as mock:
         script = tmp_path / "solve.py"
         script.write_text("import sys, urllib.request\nsys.stdin.buffer.read()\n"
                           f"print(urllib.request.urlopen('{mock.url}/__mock__/captcha/last').read().decode())\n",
@@ -187,7 +187,7 @@ def test_without_the_list_and_project_json_the_rendered_pages_serve(tmp_path):
     del data["list_api"], data["project_api"]
     path = tmp_path / "no-json.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with launch("--face", "sop-2020", "--element-ui", "--fast", "--routes", "hash") as mock:
+    with launch("--face", "sop-2020", "--fast", "--routes", "hash") as mock:
         mock.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 3})
         stored = {str(p["id"]): p for p in own_projects(mock)}
         settings = Settings(site=mock.url, user=DEMO_PI["phone"], state_dir=tmp_path / "state", selectors=path)
@@ -205,7 +205,7 @@ def test_a_refused_save_is_recognised_from_its_answer_and_its_field_errors_read(
     """The site's answer to 保存 is replaced in the browser by a refusal: a 400, or a 200 whose body carries the
     errors. Either is a refusal with the site's field errors, never a save."""
     refusal = {"message": "请检查标红的字段", "errors": [{"field": "project_name", "message": "请填写项目名称"}]}
-    with launch("--face", "sop-2020", "--element-ui", "--fast") as mock:
+    with launch("--face", "sop-2020", "--fast") as mock:
         settings = Settings(site=mock.url, user=DEMO_PI["phone"], state_dir=tmp_path / "state")
         with open_site(settings) as site:
             project_id = projects.create(site)

@@ -51,7 +51,7 @@ def test_the_faults_call_takes_the_rate() -> None:
 
 
 def test_the_sop_face_stores_one_altered_value_and_counts_it() -> None:
-    server = MockServer("--face", "sop-2020", "--element-ui")
+    server = MockServer("--face", "sop-2020")
     try:
         with closing(client(server)) as c:
             values = COMPLETE["basic_info"]

@@ -79,7 +79,7 @@ def test_the_installed_copy_is_the_one_run(installed: Path) -> None:
 
 @pytest.mark.parametrize("face, paths", [
     (("--face", "live-2026"), ("/static/lib/layui/layui.js", "/static/lib/layui/css/layui.css")),
-    (("--face", "sop-2020", "--element-ui"), ("/static/lib/vue/vue.min.js", "/static/lib/element-ui/index.js",
+    (("--face", "sop-2020"), ("/static/lib/vue/vue.min.js", "/static/lib/element-ui/index.js",
                                                "/static/lib/element-ui/theme-chalk/fonts/element-icons.woff")),
 ])
 def test_an_installed_wheel_serves_the_libraries(installed: Path, face: tuple[str, ...], paths: tuple[str, ...]) -> None:
@@ -99,7 +99,7 @@ def test_an_installed_wheel_serves_the_libraries(installed: Path, face: tuple[st
             proc.stderr.close()
 
 
-@pytest.mark.parametrize("face", [("--face", "live-2026"), ("--face", "sop-2020", "--element-ui")])
+@pytest.mark.parametrize("face", [("--face", "live-2026"), ("--face", "sop-2020")])
 def test_without_the_files_the_mock_says_what_to_run(installed: Path, tmp_path: Path, face: tuple[str, ...]) -> None:
     bare = tmp_path / "site"
     shutil.copytree(installed, bare)

@@ -12,7 +12,7 @@ import yaml
 
 from autofiler.errors import ConfigError
 from autofiler.site import answers, sitemap
-from autofiler.site.maps.element_model import SaveAnswer
+from autofiler.site.maps.element_answers import SaveAnswer
 
 
 def _shipped() -> dict:

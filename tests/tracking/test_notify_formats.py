@@ -5,9 +5,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from autofiler import redact
+from autofiler import notify_targets, redact
 from autofiler.errors import ConfigError
-from autofiler.tracking import notify_messages, notify_targets
+from autofiler.tracking import notify_messages
 from autofiler.tracking.changes import Change
 from tests.tracking.factory import project, result
 

@@ -1,7 +1,8 @@
 import pytest
 
+from autofiler import notify_targets
 from autofiler.store import Store
-from autofiler.tracking import notify_targets, outbox
+from autofiler.tracking import outbox
 from autofiler.tracking.changes import Change
 from tests.support import free_port
 from tests.tracking.factory import project, result

@@ -3,8 +3,9 @@ import email.policy
 
 import pytest
 
+from autofiler import notify_targets
 from autofiler.store import Store
-from autofiler.tracking import notify_targets, outbox
+from autofiler.tracking import outbox
 from autofiler.tracking.changes import Change
 from tests.tracking.factory import project, result
 from tests.tracking.receivers import SmtpReceiver

@@ -1,6 +1,8 @@
 """Which project on a classic face a spec files into, by the same rules as everywhere: the spec's own
 `site_project_id`, then the id this machine recorded for the spec file, then the project this machine filed
-under the title, then the title on the site. A project found by id keeps it when its title changes."""
+under the title, then the title on the site, then a draft without a title that no filing of this machine knows
+(a run that stopped after 研究类别, before the title's tab, left it; maybe on another computer). A project found
+by id keeps it when its title changes."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Any
 
 from autofiler.errors import SiteError
 from autofiler.site.flows_classic.session import ClassicSession
+from autofiler.site.unnamed_drafts import unknown_drafts
 
 
 @dataclass(frozen=True)
@@ -77,4 +80,15 @@ def find(session: ClassicSession, store: Any, name: str, spec_path: str, spec_id
                         + ", ".join(r.id for r in editable),
                         hint="write the one to use as site_project_id in the spec")
     row = editable[0] if editable else (named[0] if named else None)
+    if row is None:
+        row = adopt_unnamed(listed, store.known_project_ids(base, user))
+        if row is not None:  # the service records it under the spec's title before anything is filled
+            note = (f"沿用中断时新建、尚无题目的项目 {row.id} / reusing project {row.id}: a draft without a title, "
+                    "left by a run that stopped")
     return Found(row.id, row.state, row.label, note) if row else Found(None, note=note)
+
+
+def adopt_unnamed(listed: list[Row], known: set[str]) -> Row | None:
+    """A draft with an empty title that no filing of ours knows: what a run leaves when it dies after the first
+    tab's save created the draft and before the title's tab was saved. The list JSON carries the title."""
+    return next((r for r in unknown_drafts(listed, known) if not r.name), None)

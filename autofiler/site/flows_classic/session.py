@@ -21,6 +21,7 @@ from autofiler.errors import CredentialError, SessionExpired, SiteError
 from autofiler.site import browser
 from autofiler.site.login import same_origin_only, solve_captcha
 from autofiler.site.maps.resolve import ClassicSite
+from autofiler.site.policies import relogin_once
 from autofiler.site.session import (
     ACTION_TIMEOUT_MS,
     NAV_TIMEOUT_MS,
@@ -60,14 +61,15 @@ class ClassicSession(Site):
 
     def goto(self, path: str) -> Any:
         """Open a page and wait for either layout; the login form means one fresh login and one retry."""
-        for attempt in range(2):
+
+        def once() -> Any:
             resp = self._goto(path)
             self.layout_shows().wait_for(state="attached")
-            if not self.on_login_page():
-                return resp
-            if attempt == 0:
-                self.login()
-        raise SessionExpired(f"登录状态无法保持 / the site keeps sending us to its login page ({path})")
+            if self.on_login_page():
+                raise SessionExpired(f"登录状态无法保持 / the site keeps sending us to its login page ({path})")
+            return resp
+
+        return relogin_once(self, once)
 
     def logged_in(self) -> bool:
         self._goto(self.smap.routes.home)

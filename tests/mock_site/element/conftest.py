@@ -9,7 +9,7 @@ from tests.support import MockServer
 
 @pytest.fixture(scope="session")
 def element_server():
-    server = MockServer("--face", "sop-2020", "--element-ui")
+    server = MockServer("--face", "sop-2020")
     yield server
     server.stop()
 

@@ -15,7 +15,7 @@ GOOD = COMPLETE["basic_info"]
 
 @pytest.mark.parametrize("status", [422, 400, 200])
 def test_a_refused_save_and_submit_answer_the_chosen_status_with_code_1(status: int) -> None:
-    server = MockServer("--face", "sop-2020", "--element-ui", "--error-status", str(status))
+    server = MockServer("--face", "sop-2020", "--error-status", str(status))
     try:
         with closing(client(server)) as c:
             pid = new_project(c)
@@ -32,15 +32,5 @@ def test_a_refused_save_and_submit_answer_the_chosen_status_with_code_1(status: 
             assert refused.status_code == status
             assert refused.json()["code"] == 1 and refused.json()["missing"]
             assert server.control("GET", f"projects/{pid}")["status"] == "draft"
-    finally:
-        server.stop()
-
-
-def test_the_hand_written_pages_keep_422() -> None:
-    server = MockServer("--face", "sop-2020", "--error-status", "200")
-    try:
-        with closing(client(server)) as c:
-            r = save(c, new_project(c), "basic_info", BAD)
-            assert r.status_code == 422 and "code" not in r.json()
     finally:
         server.stop()

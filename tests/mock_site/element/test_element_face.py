@@ -58,7 +58,7 @@ def test_wrong_password_shows_the_server_message(page: Page, element: MockServer
 
 
 def test_login_and_pages_on_hash_routes(page: Page) -> None:
-    server = MockServer("--face", "sop-2020", "--element-ui", "--routes", "hash")
+    server = MockServer("--face", "sop-2020", "--routes", "hash")
     try:
         server.control("POST", "seed", {"owner": DEMO_PI["phone"], "projects": 2})
         page.goto(server.url + "/login")  # a page path is sent to its fragment

@@ -14,8 +14,8 @@ from tests.support import ADMIN, DEMO_PI, MockServer
 
 
 @contextmanager
-def served(*flags: str, element: bool = True) -> Iterator[httpx.Client]:
-    server = MockServer("--face", "sop-2020", *(("--element-ui",) if element else ()), *flags)
+def served(*flags: str) -> Iterator[httpx.Client]:
+    server = MockServer("--face", "sop-2020", *flags)
     try:
         with httpx.Client(base_url=server.url, timeout=30, follow_redirects=False) as c:
             yield c
@@ -35,14 +35,14 @@ def settings_of(html: str) -> dict:
     return json.loads(m.group(1))
 
 
-def test_flags_select_the_element_face() -> None:
-    config = parse_args(["--face", "sop-2020", "--element-ui", "--routes", "hash", "--no-submit-confirm",
+def test_flags_set_the_element_face_variants() -> None:
+    config = parse_args(["--face", "sop-2020", "--routes", "hash", "--no-submit-confirm",
                          "--institution-button", "table"])
-    assert (config.element_ui, config.routes, config.submit_confirm, config.institution_button) == (
-        True, "hash", False, "table")
+    assert (config.face, config.routes, config.submit_confirm, config.institution_button) == (
+        "sop-2020", "hash", False, "table")
     defaults = parse_args([])
-    assert (defaults.element_ui, defaults.routes, defaults.submit_confirm, defaults.institution_button) == (
-        False, "history", True, "row")
+    assert (defaults.face, defaults.routes, defaults.submit_confirm, defaults.institution_button) == (
+        "live-2026", "history", True, "row")
 
 
 def test_every_page_path_is_the_shell_with_the_genuine_files() -> None:
@@ -75,11 +75,6 @@ def fragments(c: httpx.Client) -> None:
     r = c.get("/projects?page=2")
     assert r.status_code == 303 and r.headers["location"] == "/#/projects?page=2"
     assert settings_of(c.get("/").text)["routes"] == "hash"
-
-
-def test_without_the_flag_sop_2020_keeps_the_server_pages() -> None:
-    with served(element=False) as c:
-        assert '<div id="app"></div>' not in c.get("/login").text
 
 
 def test_catalog_and_me() -> None:

@@ -100,7 +100,7 @@ def test_admin_uploads_the_account_sheet(page: Page, element: MockServer, tmp_pa
 
 
 def test_switches_no_confirmation_and_one_institution_button(page: Page) -> None:
-    server = MockServer("--face", "sop-2020", "--element-ui", "--no-submit-confirm", "--institution-button", "table")
+    server = MockServer("--face", "sop-2020", "--no-submit-confirm", "--institution-button", "table")
     try:
         login(page, server.url + "/login")
         page.wait_for_url(server.url + "/quickstart")
@@ -139,7 +139,7 @@ def test_an_expired_session_goes_to_login_and_back(page: Page, element: MockServ
 
 
 def test_login_with_the_image_captcha(page: Page) -> None:
-    server = MockServer("--face", "sop-2020", "--element-ui", "--captcha")
+    server = MockServer("--face", "sop-2020", "--captcha")
     try:
         with page.expect_response(lambda r: "/captcha" in r.url and r.status == 200):
             page.goto(server.url + "/login")

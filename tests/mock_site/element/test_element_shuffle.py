@@ -26,7 +26,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def shuffled():
-    server = MockServer("--face", "sop-2020", "--element-ui", "--shuffle-dom")
+    server = MockServer("--face", "sop-2020", "--shuffle-dom")
     yield server
     server.stop()
 
@@ -88,7 +88,7 @@ def test_a_person_fills_basic_info_by_its_labels(page: Page, shuffled: MockServe
 
 
 def test_a_refusal_answered_200_still_shows_its_messages(page: Page) -> None:
-    server = MockServer("--face", "sop-2020", "--element-ui", "--error-status", "200")
+    server = MockServer("--face", "sop-2020", "--error-status", "200")
     try:
         pid = new_project(page, server.url)
         form = open_tab(page, "招募信息")

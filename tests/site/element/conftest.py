@@ -14,7 +14,7 @@ from tests.site.element.support import Editing, open_editor
 @pytest.fixture(scope="module")
 def genuine() -> Iterator[RunningMock]:
     """The Element face as shipped: CSS transitions on, a confirmation before 提交, a button per row."""
-    with launch("--face", "sop-2020", "--element-ui") as mock:
+    with launch("--face", "sop-2020") as mock:
         yield mock
 
 

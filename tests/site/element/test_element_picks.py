@@ -67,7 +67,7 @@ def test_the_row_button_adds_the_unregistered_unit_to_its_own_row(editing: Editi
 
 
 def test_the_table_button_adds_the_unit_and_the_driver_picks_it_in_its_row(browser: Browser) -> None:
-    with launch("--face", "sop-2020", "--element-ui", "--institution-button", "table") as mock, \
+    with launch("--face", "sop-2020", "--institution-button", "table") as mock, \
             open_editor(browser, mock) as editing:
         assert institution_rows(editing, "某县第三人民医院") == ["北京大学第一医院", "某县第三人民医院"]
 
