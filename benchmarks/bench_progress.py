@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from autofiler.config import Settings
-from autofiler.site import listing
-from autofiler.site import progress as reader
+from autofiler.site import list_reading
+from autofiler.site import progress_page as reader
 from autofiler.site.session import open_site
 from autofiler.store import Store
 from autofiler.tracking.changes import record
@@ -42,7 +42,7 @@ CHROMIUM = os.environ.get("AUTOFILER_BROWSER", "/usr/bin/chromium")
 
 def timed_list(site, store: Store, settings: Settings) -> tuple[float, int]:
     start = time.perf_counter()
-    projects = listing.ListReader(site).read(listing.list_menu(site, subcenters=False))
+    projects = list_reading.ListReader(site).read(list_reading.list_menu(site, subcenters=False))
     record(store, settings.site, DEMO_PI["phone"], "all", projects)
     return time.perf_counter() - start, len(projects)
 

@@ -78,14 +78,14 @@ def drive(face: str, site: str, state: str, spec: Path, n: int) -> float:
     """One filing by autofiler, from browser start to 提交; returns seconds."""
     from autofiler.filing.element_service import file_on_site
     from autofiler.filing.spec_input import load_spec, spec_parts
-    from autofiler.site.report import Reporter
+    from autofiler.site.filing_display import FilingDisplay
 
     result = load_spec(str(spec))
     name, values, spec_path, position = spec_parts(result)
     title = f"{name}（autofiler {n}）"
     values = retitled(values, FACES[face].title, title)
     s = settings(site, state)
-    quiet = Reporter(out=io.StringIO())
+    quiet = FilingDisplay(out=io.StringIO())
     started = time.perf_counter()
     if face == "live-2026":
         from autofiler.filing.classic_service import file_classic

@@ -9,11 +9,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from autofiler import redact
+from autofiler.accounts.cell_rules import check_value
 from autofiler.accounts.columns import DIGIT_COLUMNS, HEADERS, REQUIRED
-from autofiler.accounts.findings import ERROR, WARNING, Finding
 from autofiler.accounts.pinyin import default_password
-from autofiler.accounts.rules import check_value
-from autofiler.accounts.sheet import Row, Sheet, data_sheet, open_workbook, read_sheet
+from autofiler.accounts.sheet_findings import ERROR, WARNING, SheetFinding
+from autofiler.accounts.sheet_reading import Row, Sheet, data_sheet, open_workbook, read_sheet
 
 # columns in which the same value twice means the same person applied twice
 UNIQUE = {"证件号码": str.upper, "移动电话": str, "邮箱": str.lower}
@@ -32,9 +32,9 @@ class Account:
 
 
 @dataclass
-class CheckResult:
+class SheetCheck:
     sheet: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[SheetFinding] = field(default_factory=list)
     accounts: list[Account] = field(default_factory=list)
 
     @property
@@ -45,7 +45,7 @@ class CheckResult:
     def warnings(self) -> int:
         return sum(f.severity == WARNING for f in self.findings)
 
-    def row_findings(self, row: int) -> list[Finding]:
+    def row_findings(self, row: int) -> list[SheetFinding]:
         return [f for f in self.findings if f.row == row]
 
     def to_json(self) -> dict[str, object]:
@@ -68,11 +68,11 @@ def _numeric_message(column: str, value: object) -> str:
     return f"{column}是数字格式：开头的 0 会丢失；请先把该单元格设为文本格式，再重新输入 6 位邮编"
 
 
-def _check_row(row: Row, seen: dict[str, dict[str, int]]) -> list[Finding]:
-    found: list[Finding] = []
+def _check_row(row: Row, seen: dict[str, dict[str, int]]) -> list[SheetFinding]:
+    found: list[SheetFinding] = []
 
     def add(column: str, severity: str, rule: str, message: str) -> None:
-        found.append(Finding(row.number, column, severity, rule, message))
+        found.append(SheetFinding(row.number, column, severity, rule, message))
 
     for column, value in row.values.items():
         raw = row.raw[column]
@@ -108,14 +108,14 @@ def _account(row: Row) -> Account:
     return Account(row.number, name, default, True)
 
 
-def check_worksheet(ws: Worksheet) -> CheckResult:
+def check_worksheet(ws: Worksheet) -> SheetCheck:
     return check_sheet(read_sheet(ws))
 
 
-def check_sheet(sheet: Sheet) -> CheckResult:
-    result = CheckResult(sheet.title, list(sheet.findings))
+def check_sheet(sheet: Sheet) -> SheetCheck:
+    result = SheetCheck(sheet.title, list(sheet.findings))
     if not sheet.rows:
-        result.findings.append(Finding(None, None, ERROR, "sheet.empty",
+        result.findings.append(SheetFinding(None, None, ERROR, "sheet.empty",
                                        "表中没有申请人：请从第 2 行开始，每行填写一位申请人"))
     seen: dict[str, dict[str, int]] = {}
     for row in sheet.rows:
@@ -127,7 +127,7 @@ def check_sheet(sheet: Sheet) -> CheckResult:
     return result
 
 
-def _with_letter(finding: Finding, sheet: Sheet) -> Finding:
+def _with_letter(finding: SheetFinding, sheet: Sheet) -> SheetFinding:
     """The Excel column letter of the finding's column: where the file has it, else where the template does."""
     if finding.column is None or finding.column_letter:
         return finding
@@ -136,5 +136,5 @@ def _with_letter(finding: Finding, sheet: Sheet) -> Finding:
     return replace(finding, column_letter=get_column_letter(index)) if index else finding
 
 
-def check_file(path: Path) -> CheckResult:
+def check_file(path: Path) -> SheetCheck:
     return check_worksheet(data_sheet(open_workbook(path)))

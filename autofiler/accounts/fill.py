@@ -8,10 +8,10 @@ from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from autofiler.accounts.check import CheckResult, check_sheet
+from autofiler.accounts.check import SheetCheck, check_sheet
 from autofiler.accounts.columns import RESULT_HEADER
-from autofiler.accounts.findings import ERROR, SEVERITY_LABELS, Finding
-from autofiler.accounts.sheet import clean_header, data_sheet, open_workbook, read_sheet
+from autofiler.accounts.sheet_findings import ERROR, SEVERITY_LABELS, SheetFinding
+from autofiler.accounts.sheet_reading import clean_header, data_sheet, open_workbook, read_sheet
 from autofiler.errors import AutofilerError
 
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
@@ -19,12 +19,12 @@ WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")
 OK_TEXT = "通过"
 
 
-def _line(f: Finding) -> str:
+def _line(f: SheetFinding) -> str:
     where = f"「{f.column}」" if f.column else ""
     return f"[{SEVERITY_LABELS[f.severity]}] {where}{f.message}"
 
 
-def fill_copy(source: Path, out: Path) -> CheckResult:
+def fill_copy(source: Path, out: Path) -> SheetCheck:
     """Check `source` and write the annotated copy to `out`; returns the check's result."""
     if out.resolve() == source.resolve():
         raise AutofilerError("--fill 的输出文件不能与被检查的文件相同 / --fill must name a new file")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from autofiler.accounts.columns import DEGREES, EDUCATION_LEVELS, NO_DEGREE, NO_DEGREE_LEVELS
-from autofiler.accounts.findings import Problem, error
+from autofiler.accounts.sheet_findings import Problem, error
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _MONTH_LOOSE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from autofiler.accounts.findings import Problem, error, warning
+from autofiler.accounts.sheet_findings import Problem, error, warning
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"

@@ -30,8 +30,8 @@ def _template(args: Any) -> int:
 
 def _check(args: Any) -> int:
     from autofiler.accounts.check import check_file
+    from autofiler.accounts.check_output import REMINDER, render
     from autofiler.accounts.fill import fill_copy
-    from autofiler.accounts.report import REMINDER, render
 
     source = Path(args.sheet)
     result = fill_copy(source, Path(args.fill)) if args.fill else check_file(source)
@@ -49,8 +49,8 @@ def _check(args: Any) -> int:
 
 def _upload(args: Any) -> int:
     from autofiler.accounts.check import check_file
-    from autofiler.accounts.report import render
-    from autofiler.accounts.upload import upload_sheet
+    from autofiler.accounts.check_output import render
+    from autofiler.accounts.sheet_upload import upload_sheet
     from autofiler.config import resolve
 
     source = Path(args.sheet)

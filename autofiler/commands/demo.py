@@ -18,7 +18,7 @@ from typing import Any
 from autofiler.errors import EXIT_OK, AutofilerError, SiteError
 from autofiler.paths import package_data
 from autofiler.site import sitemap
-from autofiler.site.report import Reporter
+from autofiler.site.filing_display import FilingDisplay
 
 DEMO_USER = "13800000000"
 DEMO_PASSWORD = "Demo@2025"  # the mock's documented demo account
@@ -50,7 +50,7 @@ def child_args(args: Any, spec: Path, url: str, state: str) -> list[str]:
 
 
 def run(args: Any) -> int:
-    reporter = Reporter(getattr(args, "verbose", 0))
+    reporter = FilingDisplay(getattr(args, "verbose", 0))
     spec = Path(args.spec) if args.spec else package_data("examples") / "multi-center.yaml"
     if not spec.is_file():
         raise AutofilerError(f"找不到描述文件 / spec not found: {spec}")
@@ -73,7 +73,7 @@ def run(args: Any) -> int:
     return EXIT_OK
 
 
-def review(mock: Any, reporter: Reporter, site_map: sitemap.SiteMap) -> None:
+def review(mock: Any, reporter: FilingDisplay, site_map: sitemap.SiteMap) -> None:
     """Approve the filed project step by step, printing its 备案进度 each time, until it is published."""
     filed = [p for p in mock.control("GET", "projects") if p.get("status") != "draft"]
     if not filed:

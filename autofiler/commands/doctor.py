@@ -18,11 +18,11 @@ from typing import Any
 
 from autofiler import config, credentials
 from autofiler.errors import AutofilerError
-from autofiler.site.report import Reporter
+from autofiler.site.filing_display import FilingDisplay
 
 
 class Checks:
-    def __init__(self, reporter: Reporter) -> None:
+    def __init__(self, reporter: FilingDisplay) -> None:
         self.reporter = reporter
         self.failed = 0
         self.warned = 0
@@ -104,13 +104,13 @@ def check_site(c: Checks, settings: config.Settings, login_path: str) -> bool:
 
 def check_forms(c: Checks, settings: config.Settings) -> None:
     """Log in and compare every module's labels and widgets with the site map in an editable project."""
-    from autofiler.site import projects
-    from autofiler.site.editor import Editor
+    from autofiler.site import element_projects
+    from autofiler.site.element_editor import Editor
     from autofiler.site.session import open_site
 
     with open_site(settings) as site:
         c.ok(f"登录 / login as {settings.user}")
-        rows = projects.list_projects(site)
+        rows = element_projects.list_projects(site)
         c.ok(f"项目列表 / project list: {len(rows)} project(s)")
         editable = [r for r in rows if r.state in ("draft", "returned")]
         if not editable:
@@ -152,7 +152,7 @@ def run(args: Any) -> int:
         from autofiler.commands import doctor_survey
 
         return doctor_survey.run(args)
-    c = Checks(Reporter(getattr(args, "verbose", 0)))
+    c = Checks(FilingDisplay(getattr(args, "verbose", 0)))
     settings = config.resolve(args)
     site_map = sitemap.load(settings.selectors)
     c.ok(f"站点地图 / site map: {site_map.source} ({len(site_map.modules)} modules)")

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from autofiler.errors import ConfigError
-from autofiler.site.report import Reporter
-from autofiler.site.survey.model import Difference, Found, FoundTab, Survey
+from autofiler.site.filing_display import FilingDisplay
+from autofiler.site.survey.survey_data import Difference, Found, FoundTab, Survey
 
 LIVE_GENERATION = "live-2026"  # the live registry's form: its shipped site map is surveyed by default
 HEADINGS = {
@@ -47,7 +47,7 @@ def _control_line(f: Found, indent: str) -> str:
     return indent + " · ".join(parts)
 
 
-def list_controls(r: Reporter, found: list[FoundTab]) -> None:
+def list_controls(r: FilingDisplay, found: list[FoundTab]) -> None:
     r.say("站点上的控件 / controls on the site", "bold")
     for tab in found:
         count = sum(1 + len(c.columns) for c in tab.controls)
@@ -80,7 +80,7 @@ def _difference_line(d: Difference) -> str:
     return f"{_where(d)}{d.label} ({d.key}): {d.old} → {d.new}"
 
 
-def report(r: Reporter, survey: Survey) -> None:
+def report(r: FilingDisplay, survey: Survey) -> None:
     r.say("与站点地图和表单目录比对 / compared with the site map and the form catalog", "bold")
     r.say(f"  ✓ 找到 / found: {len(survey.matched)}", "green")
     if survey.unseen:
@@ -102,7 +102,7 @@ def run(args: Any) -> int:
     from autofiler.site.maps import choose, resolve
     from autofiler.site.survey import drafts
 
-    r = Reporter(getattr(args, "verbose", 0) or 0)
+    r = FilingDisplay(getattr(args, "verbose", 0) or 0)
     selectors = getattr(args, "selectors", None)
     map_path = Path(selectors) if selectors else choose.shipped(LIVE_GENERATION)
     data = resolve.read_yaml(map_path)
@@ -146,7 +146,7 @@ def run(args: Any) -> int:
 
 
 def _classic(settings: Any, site: Any, form: Any, project: str | None) -> tuple[list[FoundTab], Survey]:
-    from autofiler.site.flows_classic.session import open_classic
+    from autofiler.site.flows_classic.classic_session import open_classic
     from autofiler.site.survey.match import match
     from autofiler.site.survey.walk import survey_site
 

@@ -9,7 +9,7 @@ from autofiler.errors import EXIT_OK, ConfigError
 
 
 def run(args: Any) -> int:
-    from autofiler.office.ledger import write_template
+    from autofiler.office.ledger_sheet import write_template
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":

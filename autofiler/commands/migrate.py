@@ -19,7 +19,7 @@ def target_path(spec: Path, to: str) -> Path:
 
 def run(args: Any) -> int:
     from autofiler import forms
-    from autofiler.spec.migrate import migrate
+    from autofiler.spec.migration import migrate
     from autofiler.spec.yamlpos import parse
 
     spec = Path(args.spec)

@@ -12,7 +12,7 @@ from typing import Any
 
 from autofiler import config
 from autofiler.filing.spec_input import load_spec, spec_parts
-from autofiler.site.report import Reporter
+from autofiler.site.filing_display import FilingDisplay
 
 EXIT_PENDING = 2
 
@@ -35,7 +35,7 @@ def run(args: Any) -> int:
     settings = config.resolve(args)
     name, values, spec_path, _pos = spec_parts(result)
     user = settings.require_user()
-    reporter = Reporter(settings.verbosity)
+    reporter = FilingDisplay(settings.verbosity)
     from autofiler.filing.element_plan import plan
 
     pending = plan(settings, reporter, name, values, user, spec_path=spec_path,

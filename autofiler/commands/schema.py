@@ -24,11 +24,11 @@ def build(form: str = DEFAULT_FORM) -> dict[str, Any]:
 
 def site_map_schema(form: str = DEFAULT_FORM) -> dict[str, Any]:
     """The JSON Schema of a site map of the UI family that the generation's shipped map names."""
-    from autofiler.site.maps import choose, element_model, model
+    from autofiler.site.maps import choose, classic_model, element_model
     from autofiler.site.maps.resolve import read_yaml
 
     family = read_yaml(choose.shipped(form)).get("family", "element")
-    return (model if family == "classic" else element_model).schema()
+    return (classic_model if family == "classic" else element_model).schema()
 
 
 def run(args: Any) -> int:

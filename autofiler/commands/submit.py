@@ -17,7 +17,7 @@ from typing import Any
 
 from autofiler import config
 from autofiler.filing.spec_input import load_spec, spec_parts
-from autofiler.site.report import Reporter
+from autofiler.site.filing_display import FilingDisplay
 
 
 def confirm(prompt: str) -> bool:
@@ -42,7 +42,7 @@ def run(args: Any) -> int:
     settings = config.resolve(args)
     name, values, spec_path, position = spec_parts(result)
     user = settings.require_user()
-    reporter = Reporter(settings.verbosity)
+    reporter = FilingDisplay(settings.verbosity)
     return file_spec(settings, reporter, name, values, spec_path, position, yes=args.yes,
                      dry_run=args.dry_run, no_submit=args.no_submit, interactive=sys.stdin.isatty(), user=user,
                      site_project_id=getattr(result.spec, "site_project_id", None), confirm=confirm)

@@ -11,14 +11,14 @@ from typing import Any
 from autofiler.errors import SiteError
 from autofiler.filing.element_filer import file_digest
 from autofiler.site import prewrite
+from autofiler.site.filing_display import FilingDisplay
 from autofiler.site.flows_classic import checks
-from autofiler.site.flows_classic.editor import ClassicEditor
+from autofiler.site.flows_classic.classic_editor import ClassicEditor
+from autofiler.site.flows_classic.classic_finder import Found
+from autofiler.site.flows_classic.classic_session import ClassicSession
 from autofiler.site.flows_classic.flow import FILE_KINDS
-from autofiler.site.flows_classic.projects import Found
-from autofiler.site.flows_classic.session import ClassicSession
 from autofiler.site.maps import resolve
 from autofiler.site.maps.resolve import ClassicSite, SiteTab
-from autofiler.site.report import Reporter
 
 
 def tab_digest(tab: SiteTab, want: dict[str, Any]) -> str:
@@ -42,20 +42,20 @@ def tab_digest(tab: SiteTab, want: dict[str, Any]) -> str:
     return content_hash(value)
 
 
-def setup(args: Any, map_path: Path) -> tuple[Any, ClassicSite, Reporter]:
+def setup(args: Any, map_path: Path) -> tuple[Any, ClassicSite, FilingDisplay]:
     from autofiler import config
 
     plain = copy.copy(args)
     plain.selectors = None  # the classic map is read here, not by the sop loader in config
     settings = config.resolve(plain)
-    return settings, resolve.load(map_path), Reporter(settings.verbosity)
+    return settings, resolve.load(map_path), FilingDisplay(settings.verbosity)
 
 
 def digests_of(site: ClassicSite, values: dict[str, dict[str, Any]]) -> dict[str, str]:
     return {t.key: tab_digest(t, values.get(t.key) or {}) for t in site.tabs}
 
 
-def left_alone(store: Any, settings: Any, site: ClassicSite, reporter: Reporter, name: str, found: Found,
+def left_alone(store: Any, settings: Any, site: ClassicSite, reporter: FilingDisplay, name: str, found: Found,
                digests: dict[str, str], values: dict[str, dict[str, Any]]) -> int:
     """A project that cannot be edited now: nothing to do when this very spec filed and submitted it."""
     m, user = site.map, settings.require_user()
@@ -74,7 +74,7 @@ def left_alone(store: Any, settings: Any, site: ClassicSite, reporter: Reporter,
                     hint="wait for the review to finish; a project returned for changes (退回修改) can be filed again")
 
 
-def checked_editor(session: ClassicSession, site: ClassicSite, reporter: Reporter,
+def checked_editor(session: ClassicSession, site: ClassicSite, reporter: FilingDisplay,
                    values: dict[str, dict[str, Any]], project_id: str | None) -> ClassicEditor:
     """The editor opened (the project's, or a new project's, unsaved) after the site checks passed."""
     editor = ClassicEditor(session)

@@ -6,15 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from autofiler.filing.classic_common import checked_editor, digests_of, left_alone, tab_digest
+from autofiler.site.filing_display import FilingDisplay, Outcome
 from autofiler.site.flows_classic import dry
+from autofiler.site.flows_classic.classic_finder import find
+from autofiler.site.flows_classic.classic_session import open_classic
 from autofiler.site.flows_classic.flow import FILE_KINDS
-from autofiler.site.flows_classic.projects import find
-from autofiler.site.flows_classic.session import open_classic
 from autofiler.site.maps.resolve import ClassicSite
-from autofiler.site.report import Outcome, Reporter
 
 
-def dry_run_classic(settings: Any, site: ClassicSite, reporter: Reporter, name: str,
+def dry_run_classic(settings: Any, site: ClassicSite, reporter: FilingDisplay, name: str,
                     values: dict[str, dict[str, Any]], spec_path: str, spec_id: object = None) -> int:
     from autofiler.store import Store
 
@@ -36,7 +36,7 @@ def dry_run_classic(settings: Any, site: ClassicSite, reporter: Reporter, name: 
     return 0
 
 
-def plan_classic(settings: Any, site: ClassicSite, reporter: Reporter, name: str,
+def plan_classic(settings: Any, site: ClassicSite, reporter: FilingDisplay, name: str,
                  values: dict[str, dict[str, Any]], spec_path: str, spec_id: object = None) -> bool:
     """Print per tab what submit would change; True when anything would. Changes nothing on the site."""
     from autofiler.store import Store

@@ -14,12 +14,12 @@ from typing import Any
 
 from autofiler.filing.classic_common import checked_editor, digests_of, left_alone, setup
 from autofiler.filing.submit_step import submit_as_asked
+from autofiler.site.filing_display import FilingDisplay, RunState
+from autofiler.site.flows_classic.classic_finder import Found, find
+from autofiler.site.flows_classic.classic_session import ClassicSession, open_classic
+from autofiler.site.flows_classic.classic_submit import submit, summary
 from autofiler.site.flows_classic.flow import ClassicFiler
-from autofiler.site.flows_classic.projects import Found, find
-from autofiler.site.flows_classic.session import ClassicSession, open_classic
-from autofiler.site.flows_classic.submit import submit, summary
 from autofiler.site.maps.resolve import ClassicSite
-from autofiler.site.report import Reporter, RunState
 
 
 def run_classic(args: Any, result: Any, map_path: Path, confirm: Callable[[str], bool]) -> int:
@@ -48,7 +48,7 @@ def tab_states(store: Any, settings: Any, site: ClassicSite, state: RunState, na
     return verified, rest
 
 
-def file_classic(settings: Any, site: ClassicSite, reporter: Reporter, name: str,
+def file_classic(settings: Any, site: ClassicSite, reporter: FilingDisplay, name: str,
                  values: dict[str, dict[str, Any]], spec_path: str, *, yes: bool, no_submit: bool,
                  interactive: bool, confirm: Callable[[str], bool], project_id: object = None) -> int:
     """File the values into the spec's project (`project_id`: the spec's own id, when it names one); every
@@ -93,7 +93,7 @@ def _adopt(store: Any, settings: Any, name: str, spec_path: str, found: Found) -
     return record
 
 
-def _file(session: ClassicSession, store: Any, settings: Any, site: ClassicSite, reporter: Reporter, name: str,
+def _file(session: ClassicSession, store: Any, settings: Any, site: ClassicSite, reporter: FilingDisplay, name: str,
           values: dict[str, dict[str, Any]], spec_path: str, digests: dict[str, str], state: RunState, *,
           yes: bool, no_submit: bool, interactive: bool, confirm: Callable[[str], bool], spec_id: object) -> int:
     user, base = settings.require_user(), settings.site

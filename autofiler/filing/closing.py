@@ -12,7 +12,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from autofiler import config
 from autofiler.errors import AutofilerError, Interrupted, SiteError, SiteUnreachable, details_log
-from autofiler.site.report import Reporter, RunState, closing_lines
+from autofiler.site.filing_display import FilingDisplay, RunState, closing_lines
 
 
 def _playwright_cause(e: BaseException) -> BaseException | None:
@@ -55,7 +55,7 @@ def module_states(settings: config.Settings, store: Any, state: RunState, name: 
     return verified, rest
 
 
-def closing(settings: config.Settings, store: Any, reporter: Reporter, state: RunState, name: str,
+def closing(settings: config.Settings, store: Any, reporter: FilingDisplay, state: RunState, name: str,
             values: dict[str, dict[str, Any]], e: BaseException,
             states: Callable[[], tuple[list[str], list[str]]] | None = None) -> BaseException:
     """The one way a failed or interrupted submit ends: the error in plain words (a browser's own message goes
@@ -95,8 +95,8 @@ def closing(settings: config.Settings, store: Any, reporter: Reporter, state: Ru
     return e
 
 
-def page_failure(site: Any, reporter: Reporter, e: Exception) -> SiteError:
-    from autofiler.site.report import new_run_dir
+def page_failure(site: Any, reporter: FilingDisplay, e: Exception) -> SiteError:
+    from autofiler.site.filing_display import new_run_dir
 
     try:
         shot = site.screenshot(new_run_dir(site.settings.state_dir) / "page.png")

@@ -25,9 +25,9 @@ from playwright.sync_api import Error as PlaywrightError
 
 from autofiler.errors import AutofilerError, SiteError
 from autofiler.site.compare import Diff, diff_module, expected, field_of, show
-from autofiler.site.editor import Editor, Pane, SaveRejected
+from autofiler.site.element_editor import Editor, Pane, SaveRejected
+from autofiler.site.filing_display import FilingDisplay, Outcome
 from autofiler.site.policies import keep_evidence, relogin_once, retry_busy
-from autofiler.site.report import Outcome, Reporter
 from autofiler.site.session import Site
 from autofiler.site.sitemap import Module
 from autofiler.store import Store, content_hash
@@ -59,7 +59,7 @@ def spec_module(module: Module, values: dict[str, dict[str, Any]]) -> tuple[dict
 
 class Filer:
     def __init__(self, site: Site, project_id: str, values: dict[str, dict[str, Any]], store: Store,
-                 filing_id: int, reporter: Reporter, *, dry_run: bool = False, spec_path: str = "",
+                 filing_id: int, reporter: FilingDisplay, *, dry_run: bool = False, spec_path: str = "",
                  position: Position | None = None, opened: bool = False) -> None:
         self.site = site
         self.opened = opened  # the page shows this project's editor, freshly loaded (a project just created)

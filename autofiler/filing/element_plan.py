@@ -10,10 +10,10 @@ from autofiler import config
 from autofiler.errors import details_log
 from autofiler.filing.closing import page_failure
 from autofiler.filing.element_service import check_units
-from autofiler.site.report import Outcome, Reporter
+from autofiler.site.filing_display import FilingDisplay, Outcome
 
 
-def plan(settings: config.Settings, reporter: Reporter, name: str, values: dict[str, dict[str, Any]],
+def plan(settings: config.Settings, reporter: FilingDisplay, name: str, values: dict[str, dict[str, Any]],
          user: str, *, spec_path: str = "", site_project_id: object = None) -> bool:
     """Print the per-module diff; True when anything would change."""
     from autofiler.site.session import open_site
@@ -32,12 +32,12 @@ def plan(settings: config.Settings, reporter: Reporter, name: str, values: dict[
             raise err from e
 
 
-def _plan(site: Any, store: Any, reporter: Reporter, name: str, values: dict[str, dict[str, Any]],
+def _plan(site: Any, store: Any, reporter: FilingDisplay, name: str, values: dict[str, dict[str, Any]],
           user: str, spec_path: str = "", site_project_id: object = None) -> bool:
     from autofiler.filing import project_identity
     from autofiler.filing.element_filer import module_digest
     from autofiler.site.compare import diff_module, expected
-    from autofiler.site.editor import Editor
+    from autofiler.site.element_editor import Editor
 
     target = project_identity.find_for_spec(site, store, name, spec_path, site_project_id)
     check_units(site, reporter, values)

@@ -11,10 +11,10 @@ from playwright.sync_api import Error as PlaywrightError
 from autofiler import config
 from autofiler.filing.closing import closing, page_failure
 from autofiler.filing.submit_step import submit_as_asked
-from autofiler.site.report import Reporter, RunState
+from autofiler.site.filing_display import FilingDisplay, RunState
 
 
-def file_spec(settings: config.Settings, reporter: Reporter, name: str, values: dict[str, dict[str, Any]],
+def file_spec(settings: config.Settings, reporter: FilingDisplay, name: str, values: dict[str, dict[str, Any]],
               spec_path: str, position: Any, *, yes: bool, dry_run: bool, no_submit: bool, interactive: bool,
               user: str, site_project_id: object = None,
               confirm: Callable[[str], bool] = lambda _q: False) -> int:
@@ -56,10 +56,10 @@ def already_filed(site: Any, store: Any, user: str, name: str, values: dict[str,
     return all(saved.get(m.key) == spec_module(m, values)[1] for m in site.map.modules)
 
 
-def check_units(site: Any, reporter: Reporter, values: dict[str, dict[str, Any]]) -> None:
+def check_units(site: Any, reporter: FilingDisplay, values: dict[str, dict[str, Any]]) -> None:
     """Every participating unit written as a plain name looked up on the site; an unregistered one without
     its details stops the run (exit 1) before a project is created or changed."""
-    from autofiler.site.institutions import sop_unit_problems
+    from autofiler.site.institution_lookup import sop_unit_problems
     from autofiler.site.prewrite import report, stop_on
 
     problems = sop_unit_problems(site, values)
@@ -67,7 +67,7 @@ def check_units(site: Any, reporter: Reporter, values: dict[str, dict[str, Any]]
     stop_on(problems)
 
 
-def file_on_site(site: Any, store: Any, reporter: Reporter, name: str, values: dict[str, dict[str, Any]],
+def file_on_site(site: Any, store: Any, reporter: FilingDisplay, name: str, values: dict[str, dict[str, Any]],
                  spec_path: str, position: Any, *, yes: bool, dry_run: bool, no_submit: bool,
                  interactive: bool, state: RunState | None = None, site_project_id: object = None,
                  confirm: Callable[[str], bool] = lambda _q: False) -> int:

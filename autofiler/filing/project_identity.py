@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from autofiler.errors import SiteError
-from autofiler.site import projects
-from autofiler.site.projects import ProjectRow
+from autofiler.site import element_projects
+from autofiler.site.element_projects import ProjectRow
 from autofiler.site.session import Site
 from autofiler.site.unnamed_drafts import unknown_drafts
 from autofiler.store import Store
@@ -20,7 +20,7 @@ from autofiler.store import Store
 EDITABLE = ("draft", "returned")
 CREATING = "creating"  # the store's status while 新增 is being clicked
 @dataclass
-class Target:
+class ProjectTarget:
     project_id: str | None  # None: nothing on the site yet
     state: str | None
     status_label: str
@@ -40,15 +40,15 @@ class Locked(SiteError):
         self.row = row
 
 
-def find(site: Site, store: Store, name: str) -> Target:
+def find(site: Site, store: Store, name: str) -> ProjectTarget:
     """The project to file into, or Target(None, ...) when the site has none; raises for a locked one."""
     user = site.settings.require_user()
     record = store.filing(site.base_url, user, name)
     remembered = record.project_id if record else None
-    rows = [r for r in projects.list_projects(site, name) if r.name == name]
+    rows = [r for r in element_projects.list_projects(site, name) if r.name == name]
     if remembered and not any(r.id == remembered for r in rows):
         # The remembered project may not carry the name yet (created, then the run stopped): look it up by id.
-        every = projects.list_projects(site)
+        every = element_projects.list_projects(site)
         rows += [r for r in every if r.id == remembered]
     chosen = next((r for r in rows if r.id == remembered), None)
     note = ""
@@ -70,20 +70,20 @@ def find(site: Site, store: Store, name: str) -> Target:
         if remembered:
             note = f"本地记录的项目 {remembered} 在站点上不存在 / the remembered project {remembered} is gone"
     if chosen is None:
-        return Target(None, None, "", note=note)
+        return ProjectTarget(None, None, "", note=note)
     if chosen.state not in EDITABLE:
         raise Locked(chosen)
-    return Target(chosen.id, chosen.state, chosen.status_label, note=note)
+    return ProjectTarget(chosen.id, chosen.state, chosen.status_label, note=note)
 
 
 def adopt_unnamed(site: Site, store: Store) -> ProjectRow | None:
     """A draft with an empty 项目名称 that no filing of ours knows: what a run leaves when it dies right after
     新增. The newest few unknown drafts are opened to check that their name is empty."""
-    from autofiler.site.editor import Editor
+    from autofiler.site.element_editor import Editor
 
     known = store.known_project_ids(site.base_url, site.settings.require_user())
     basic = site.map.module("basic_info")
-    for row in unknown_drafts(projects.list_projects(site), known):
+    for row in unknown_drafts(element_projects.list_projects(site), known):
         editor = Editor(site, row.id)
         editor.load()
         pane = editor.read([basic])[basic.key]
@@ -92,19 +92,19 @@ def adopt_unnamed(site: Site, store: Store) -> ProjectRow | None:
     return None
 
 
-def create(site: Site, store: Store, name: str, spec_path: str) -> Target:
+def create(site: Site, store: Store, name: str, spec_path: str) -> ProjectTarget:
     """Create the project and record its id at once, before anything is filled. A marker written before the
     click lets the next run find a project created by a run that died before it could record the id."""
     user = site.settings.require_user()
     store.save_filing(site.base_url, user, name, project_id=None, status=CREATING, spec_path=spec_path)
-    project_id = projects.create(site)
+    project_id = element_projects.create(site)
     record = store.save_filing(site.base_url, user, name, project_id=project_id, status="draft",
                                spec_path=spec_path)
     store.forget_modules(record.id)
-    return Target(project_id, "draft", site.map.states.draft, created=True)
+    return ProjectTarget(project_id, "draft", site.map.states.draft, created=True)
 
 
-def find_for_spec(site: Site, store: Any, name: str, spec_path: str, spec_id: object = None) -> Target:
+def find_for_spec(site: Site, store: Any, name: str, spec_path: str, spec_id: object = None) -> ProjectTarget:
     """The project a spec files into (a Target), found in this order: the site project id written in the
     spec (`site_project_id`), the id this machine recorded for the spec file, then the title. A project found by
     id keeps it when its title changes: a rename is a change of 项目名称, never a new project."""
@@ -112,7 +112,7 @@ def find_for_spec(site: Site, store: Any, name: str, spec_path: str, spec_id: ob
     written = str(spec_id).strip() if spec_id not in (None, "") else None
     known = written or (store.spec_project(site.base_url, user, spec_path) if spec_path else None)
     if known is not None:
-        row = next((r for r in projects.list_projects(site) if r.id == known), None)
+        row = next((r for r in element_projects.list_projects(site) if r.id == known), None)
         if row is None and written:
             raise SiteError(
                 f"规格中的 site_project_id {known} 不在本账号的项目列表中，未新建任何项目 / the spec's "
@@ -126,5 +126,5 @@ def find_for_spec(site: Site, store: Any, name: str, spec_path: str, spec_id: ob
             if row.name and row.name != name:
                 note = (f"项目名称将由“{row.name}”改为“{name}”（同一项目 {row.id}） / the title changes from "
                         f"“{row.name}” to “{name}” in the same project {row.id}")
-            return Target(row.id, row.state, row.status_label, note=note)
+            return ProjectTarget(row.id, row.state, row.status_label, note=note)
     return find(site, store, name)

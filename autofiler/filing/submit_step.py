@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from autofiler.errors import EXIT_NOT_SUBMITTED
-from autofiler.site.report import SUBMIT_CLICKED, SUBMIT_DONE, Reporter, RunState
+from autofiler.site.filing_display import SUBMIT_CLICKED, SUBMIT_DONE, FilingDisplay, RunState
 
 
-def submit_as_asked(reporter: Reporter, state: RunState, name: str, *, yes: bool, no_submit: bool,
+def submit_as_asked(reporter: FilingDisplay, state: RunState, name: str, *, yes: bool, no_submit: bool,
                     interactive: bool, confirm: Callable[[str], bool], summary: Callable[[], list[str]],
                     click: Callable[[], tuple[str | None, str]], record: Callable[[str], None]) -> int:
     """`click` submits and returns the state (key, label) the site then shows; `record` keeps it locally."""

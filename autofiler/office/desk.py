@@ -9,19 +9,19 @@ import datetime as dt
 from pathlib import Path
 
 from autofiler.config import Settings
-from autofiler.office.ledger import read_ledger
-from autofiler.office.reconcile import Reconciliation, reconcile
+from autofiler.office.ledger_sheet import read_ledger
+from autofiler.office.reconciliation import Reconciliation, reconcile
 
 
 def reconcile_ledger(settings: Settings, ledger: Path, *, overdue_days: int = 30,
                      today: dt.date | None = None) -> Reconciliation:
-    from autofiler.site import listing
+    from autofiler.site import list_reading
     from autofiler.site.session import open_site
 
     rows = read_ledger(ledger)
     settings.require_user()
     with open_site(settings) as site:
-        reader = listing.ListReader(site)
-        own = reader.read(listing.list_menu(site, subcenters=False))
-        subcenters = reader.read(listing.list_menu(site, subcenters=True))
+        reader = list_reading.ListReader(site)
+        own = reader.read(list_reading.list_menu(site, subcenters=False))
+        subcenters = reader.read(list_reading.list_menu(site, subcenters=True))
     return reconcile(rows, own, subcenters, today=today or dt.date.today(), overdue_days=overdue_days)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from autofiler.errors import ConfigError
-from autofiler.office.reconcile import LABELS, Reconciliation
+from autofiler.office.reconciliation import LABELS, Reconciliation
 
 FORMATS = ("table", "json", "csv", "xlsx", "html")
 COLUMNS = [("row", "台账行"), ("project_name", "项目名称"), ("role", "本院角色"), ("finding", "结论代码"),
@@ -62,7 +62,7 @@ def _text(result: Reconciliation, fmt: str, stream: TextIO) -> None:
     elif fmt == "html":
         import datetime as dt
 
-        from autofiler.office.pages import reconcile_html
+        from autofiler.office.status_pages import reconcile_html
 
         stream.write(reconcile_html(result, dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
     elif fmt == "csv":

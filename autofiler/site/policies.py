@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from playwright.sync_api import Error as PlaywrightError
 
 from autofiler.errors import AutofilerError, SessionExpired, SiteError
-from autofiler.site.report import new_run_dir
+from autofiler.site.filing_display import new_run_dir
 
 T = TypeVar("T")
 BUSY_TRIES = 3  # runs in all of an action the site answers with a 5xx

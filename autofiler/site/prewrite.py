@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from autofiler.errors import SiteError
-from autofiler.site.report import Reporter
+from autofiler.site.filing_display import FilingDisplay
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Problem:
     blocking: bool = True
 
 
-def report(reporter: Reporter, problems: list[Problem]) -> None:
+def report(reporter: FilingDisplay, problems: list[Problem]) -> None:
     for p in problems:
         reporter.say(f"{'✗' if p.blocking else '!'} {p.path} {p.label}: {p.message}",
                      "red" if p.blocking else "yellow")

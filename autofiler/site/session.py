@@ -36,7 +36,7 @@ from playwright.sync_api import Error as PlaywrightError
 from autofiler import credentials
 from autofiler.config import Settings
 from autofiler.errors import ConfigError, CredentialError, SessionExpired, SiteError, SiteUnreachable
-from autofiler.site import login, page_actions, sitemap
+from autofiler.site import login_form, page_actions, sitemap
 from autofiler.site.browser import LOCALE, launch
 from autofiler.site.policies import SiteBusyError, relogin_once, retry_busy
 
@@ -110,14 +110,14 @@ class Site:
 
     def on_login_page(self) -> bool:
         """The page shows the login form, not the logged-in layout (judged now, by what the page shows)."""
-        return login.on_login_page(self.page, self.map)
+        return login_form.on_login_page(self.page, self.map)
 
     def goto(self, path: str) -> Response | None:
         """Open a page of the site and wait until it shows the logged-in layout; the login form instead means one
         fresh login and one retry. The address is never the judge: on hash routes every path is `/`."""
         def once() -> Response | None:
             resp = self._goto(path)
-            if login.settle(self.page, self.map) == "login":
+            if login_form.settle(self.page, self.map) == "login":
                 raise SessionExpired(f"登录状态无法保持 / the site keeps sending us to its login page ({path})")
             return resp
 
@@ -142,14 +142,14 @@ class Site:
 
         def once() -> None:
             item = self.page.locator(self.map.ui.menu_item).filter(has_text=page_actions.exact(text)).first
-            if login.settle(self.page, self.map) == "in" and item.count():
+            if login_form.settle(self.page, self.map) == "in" and item.count():
                 # a server-rendered menu loads a page, a single-page app changes its address in place
                 with self.page.expect_navigation() as nav:
                     item.click()
                 resp = nav.value
                 if resp is not None and resp.status >= 500:
                     raise SiteError(f"站点返回错误 / the site answered HTTP {resp.status} for {text}")
-                if login.settle(self.page, self.map) != "login":
+                if login_form.settle(self.page, self.map) != "login":
                     return
             raise SessionExpired(f"无法打开菜单 {text} / could not open the menu entry {text}")
 
@@ -173,7 +173,7 @@ class Site:
         with self.trace.paused():
             secret = self.password()
             try:
-                login.login(self.page, self.settings, self.map, secret)
+                login_form.login(self.page, self.settings, self.map, secret)
             except CredentialError as e:
                 if e.message.startswith("登录失败"):  # the site refused the password: say which one it was
                     raise CredentialError(e.message, hint=credentials.refused_hint(self.password_source)) from None
@@ -184,7 +184,7 @@ class Site:
     def logged_in(self) -> bool:
         """Whether the restored cookies still hold a session: the start page shows the logged-in layout."""
         self._goto("/")
-        return login.settle(self.page, self.map) == "in"
+        return login_form.settle(self.page, self.map) == "in"
 
     # evidence --------------------------------------------------------------------------------------------
     def screenshot(self, path: Path) -> Path:

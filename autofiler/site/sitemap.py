@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from autofiler.errors import ConfigError
 from autofiler.paths import package_data
 from autofiler.site.maps import element_answers, element_model
-from autofiler.site.maps.model import InstitutionSearch
+from autofiler.site.maps.classic_model import InstitutionSearch
 
 WIDGETS = set(get_args(element_model.Widget))
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from autofiler.errors import SiteError
-from autofiler.site import projects
-from autofiler.site.editor import Editor, SubmitIncomplete
+from autofiler.site import element_projects
+from autofiler.site.element_editor import Editor, SubmitIncomplete
+from autofiler.site.filing_display import FilingDisplay, Outcome
 from autofiler.site.policies import SiteBusyError, keep_evidence, retry_busy
-from autofiler.site.report import Outcome, Reporter
 from autofiler.site.session import Site
 
 
@@ -33,7 +33,7 @@ def summary(site: Site, project_id: str, name: str, values: dict[str, dict[str, 
 
 def taken(site: Site, project_id: str) -> tuple[str | None, str]:
     """The project's state as the server holds it: (state key, label)."""
-    label = projects.state_label(site, project_id) or ""
+    label = element_projects.state_label(site, project_id) or ""
     return site.map.state_key(label), label
 
 
@@ -61,7 +61,7 @@ def _submit_until_taken(editor: Editor) -> tuple[str | None, str]:
     return retry_busy(once, before_retry=editor.load)
 
 
-def submit(site: Site, project_id: str, reporter: Reporter) -> tuple[str | None, str]:
+def submit(site: Site, project_id: str, reporter: FilingDisplay) -> tuple[str | None, str]:
     """Click 提交 (answering a confirmation if one appears); returns (state key, label) as the server holds them."""
     editor = Editor(site, project_id)
     site.trace.begin("submit")

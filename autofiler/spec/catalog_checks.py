@@ -13,8 +13,8 @@ from typing import Any
 
 from autofiler.spec.catalog_index import extras
 from autofiler.spec.catalog_scope import Scope
+from autofiler.spec.finding_collector import FindingCollector
 from autofiler.spec.findings import ERROR
-from autofiler.spec.reporter import Reporter
 from autofiler.spec.types import as_int, parse_date
 from autofiler.spec.values import as_text
 from autofiler.spec.yamlpos import join
@@ -61,7 +61,7 @@ def _each(scope: Scope, name: str) -> Iterator[tuple[str, Any, dict[str, Any] | 
             yield f"{join(c.module.key, group)}[{i}].{column}", row.get(column), row
 
 
-def _not_future(scope: Scope, check: dict[str, Any], out: Reporter, severity: str) -> None:
+def _not_future(scope: Scope, check: dict[str, Any], out: FindingCollector, severity: str) -> None:
     today = dt.date.today()
     for path, value, _row in _each(scope, check["field"]):
         d = parse_date(value)
@@ -70,7 +70,7 @@ def _not_future(scope: Scope, check: dict[str, Any], out: Reporter, severity: st
                     f"日期 {d} 晚于今天，不能是将来的日期 / {d} is in the future")
 
 
-def _matches(scope: Scope, check: dict[str, Any], out: Reporter, severity: str) -> None:
+def _matches(scope: Scope, check: dict[str, Any], out: FindingCollector, severity: str) -> None:
     """A text whose format depends on a choice beside it (a registration number and its platform)."""
     by = check["by"].rpartition(".")[2]
     formats: dict[str, dict[str, str]] = check["formats"]
@@ -83,7 +83,7 @@ def _matches(scope: Scope, check: dict[str, Any], out: Reporter, severity: str) 
                     f"{form['en']}")
 
 
-def run(scope: Scope, out: Reporter) -> None:
+def run(scope: Scope, out: FindingCollector) -> None:
     for check in checks(scope.index.form.generation):
         severity = check.get("severity", ERROR)
         kind = check["kind"]

@@ -14,8 +14,8 @@ from autofiler.forms.conditions import Lookup
 from autofiler.spec import values
 from autofiler.spec.catalog_index import Control, Index
 from autofiler.spec.catalog_scope import Scope
+from autofiler.spec.finding_collector import FindingCollector
 from autofiler.spec.findings import ERROR, NOTE, WARNING
-from autofiler.spec.reporter import Reporter
 from autofiler.spec.unknown_keys import unknown_message
 from autofiler.spec.yamlpos import join
 
@@ -25,7 +25,7 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 class Walker:
-    def __init__(self, index: Index, data: dict[str, Any], out: Reporter, base: Path) -> None:
+    def __init__(self, index: Index, data: dict[str, Any], out: FindingCollector, base: Path) -> None:
         self.index, self.data, self.out, self.base = index, data, out, base
         self.scope = Scope(index, data)
 

@@ -18,9 +18,9 @@ from autofiler.spec import catalog_checks, counterparts, pdfcheck, values
 from autofiler.spec.catalog_index import Control, Index, index, value_of
 from autofiler.spec.catalog_rules import Walker
 from autofiler.spec.catalog_scope import Scope
+from autofiler.spec.finding_collector import FindingCollector, locate
 from autofiler.spec.findings import WARNING
 from autofiler.spec.load_result import LoadResult
-from autofiler.spec.reporter import Reporter, locate
 from autofiler.spec.yamlpos import Parsed, join
 
 
@@ -161,7 +161,7 @@ class CatalogLoadResult(LoadResult):
         return locate(self.parsed, dotted_path)
 
 
-def check(data: dict[str, Any], generation: str, out: Reporter, base: Path) -> Index:
+def check(data: dict[str, Any], generation: str, out: FindingCollector, base: Path) -> Index:
     idx = index(generation)
     walker = Walker(idx, data, out, base)
     walker.run()
@@ -178,7 +178,7 @@ def check(data: dict[str, Any], generation: str, out: Reporter, base: Path) -> I
 def load_catalog(parsed: Parsed, file: str, base: Path, generation: str, top: list[Any]) -> CatalogLoadResult:
     """Check parsed spec data against the catalog of `generation`; `top` holds findings made before."""
     idx = index(generation)
-    out = Reporter(file, parsed, idx.label_of)
+    out = FindingCollector(file, parsed, idx.label_of)
     out.findings += top
     data = parsed.data
     # `basic_info:` with nothing under it (left blank in a template) is an empty module: its fields are reported.

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from autofiler.spec.finding_collector import locate
 from autofiler.spec.findings import ERROR, NOTE, WARNING, Finding
-from autofiler.spec.reporter import locate
 from autofiler.spec.yamlpos import Parsed
 
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from autofiler import forms
 from autofiler.errors import SpecError
+from autofiler.spec.finding_collector import FindingCollector
 from autofiler.spec.findings import ERROR, Finding
 from autofiler.spec.load_result import LoadResult
-from autofiler.spec.reporter import Reporter
 from autofiler.spec.wording import shown
 from autofiler.spec.yamlpos import Parsed, parse
 
@@ -36,7 +36,7 @@ def _read(path: Path, file: str) -> tuple[str | None, Finding | None]:
 
 def _top_keys(data: dict[Any, Any], file: str, parsed: Parsed) -> tuple[str | None, list[Finding]]:
     """The spec's generation (`form:`, absent = sop-2020; None when unknown) and findings on the top-level keys."""
-    out = Reporter(file, parsed)
+    out = FindingCollector(file, parsed)
     before = len(out.findings)
     known = forms.generations()
     form = data.get("form", forms.DEFAULT_GENERATION)
@@ -59,7 +59,7 @@ def load_text(text: str, file: str = "<spec>", base_dir: Path | None = None) -> 
     base = base_dir or Path.cwd()
     parsed = parse(text, file)
     data = parsed.data
-    out = Reporter(file, parsed)
+    out = FindingCollector(file, parsed)
     if parsed.ok and data is None:
         out.error("empty-file", "", "文件是空的；可用 autofiler init 生成模板 / the file is empty; autofiler init "
                                     "writes a template")

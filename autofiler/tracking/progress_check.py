@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from autofiler.errors import BusyError, ConfigError, SiteError
 from autofiler.notify_targets import parse_targets
-from autofiler.site.progress import Project
+from autofiler.site.progress_page import Project
 from autofiler.spec.title import title_of
 from autofiler.store import Store
 from autofiler.tracking import notify_messages, outbox
@@ -112,12 +112,12 @@ def account_lock(store: Store, name: str, wait: float, err: TextIO) -> Iterator[
 
 def read_projects(site: Site, store: Store, settings: Settings, request: Request,
                   ids: list[str], specs: list[tuple[str, str]]) -> tuple[str, list[Project]]:
-    from autofiler.site import listing
-    from autofiler.site import progress as reader
+    from autofiler.site import list_reading
+    from autofiler.site import progress_page as reader
 
     if request.all or request.subcenters:
         scope = scope_of(request, [])
-        projects = listing.ListReader(site).read(listing.list_menu(site, subcenters=request.subcenters))
+        projects = list_reading.ListReader(site).read(list_reading.list_menu(site, subcenters=request.subcenters))
         if request.opinions:
             # only the returned projects whose row moved since their opinion was last read
             carry_opinions(store.last_check(settings.site, settings.require_user(), scope), projects)
@@ -134,7 +134,7 @@ def read_projects(site: Site, store: Store, settings: Settings, request: Request
 def _resolve_names(site: Site, store: Store, settings: Settings, specs: list[tuple[str, str]]) -> list[str]:
     """Project ids of spec files: the one submit recorded for the file (or the name), else the project of that
     name in the list."""
-    from autofiler.site import listing
+    from autofiler.site import list_reading
 
     found: list[str] = []
     listed: list[Project] | None = None
@@ -145,7 +145,7 @@ def _resolve_names(site: Site, store: Store, settings: Settings, specs: list[tup
             found.append(recorded or filing.project_id)  # type: ignore[union-attr]
             continue
         if listed is None:
-            listed = listing.ListReader(site).read(listing.list_menu(site, subcenters=False))
+            listed = list_reading.ListReader(site).read(list_reading.list_menu(site, subcenters=False))
         matches = [p.id for p in listed if p.project_name == name]
         if not matches:
             raise SiteError(f"{path}: 项目列表中没有「{name}」/ no project of this name in the list",

@@ -205,7 +205,7 @@ def _write(result: CheckResult, fmt: str, out: str | None, stdout: TextIO, one_l
     elif fmt == "xlsx":
         write_xlsx(result, Path(out))  # type: ignore[arg-type]
     elif fmt == "html":
-        from autofiler.office.pages import progress_html
+        from autofiler.office.status_pages import progress_html
 
         text = progress_html(result)
         if out:

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from autofiler.accounts.check import check_file
-from autofiler.accounts.sheet import SheetError
+from autofiler.accounts.sheet_reading import SheetError
 from autofiler.accounts.template import write_template
 from tests.accounts.sheets import applicant, fill_rows, write_sheet
 

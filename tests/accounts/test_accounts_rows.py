@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from autofiler.accounts.check import CheckResult, check_file
+from autofiler.accounts.check import SheetCheck, check_file
 from tests.accounts.sheets import applicant, resident_id, write_sheet
 
 GOOD_ID = resident_id("32010219900307123")
@@ -44,7 +44,7 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def result(tmp_path_factory) -> CheckResult:
+def result(tmp_path_factory) -> SheetCheck:
     rows = [applicant(0)] + [applicant(i + 1, **changes) for i, (*_, changes) in enumerate(CASES)]
     rows.append(applicant(len(CASES) + 1, 邮箱=applicant(0)["邮箱"]))  # duplicate of the first row
     rows.append(applicant(len(CASES) + 2))
@@ -52,17 +52,17 @@ def result(tmp_path_factory) -> CheckResult:
 
 
 @pytest.mark.parametrize(("index", "case"), list(enumerate(CASES)), ids=[c[0] for c in CASES])
-def test_the_row_breaks_exactly_its_rule(result: CheckResult, index: int, case) -> None:
+def test_the_row_breaks_exactly_its_rule(result: SheetCheck, index: int, case) -> None:
     rule, severity, column, _ = case
     found = [(f.rule, f.severity, f.column) for f in result.row_findings(index + 3)]
     assert found == [(rule, severity, column)]
 
 
-def test_valid_rows_pass(result: CheckResult) -> None:
+def test_valid_rows_pass(result: SheetCheck) -> None:
     assert result.row_findings(2) == []
     assert result.row_findings(len(CASES) + 4) == []
 
 
-def test_duplicate_row(result: CheckResult) -> None:
+def test_duplicate_row(result: SheetCheck) -> None:
     [finding] = result.row_findings(len(CASES) + 3)
     assert (finding.rule, finding.column) == ("duplicate", "邮箱") and "第 2 行" in finding.message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from autofiler.accounts.rules import check_value
+from autofiler.accounts.cell_rules import check_value
 
 PASSING = [
     ("姓名", "张三"), ("姓名", "John Smith"), ("姓名", "阿依古丽·买买提"),

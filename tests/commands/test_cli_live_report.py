@@ -11,15 +11,15 @@ import sys
 import time
 from pathlib import Path
 
-from autofiler.site.report import SAVED_WORDS, Outcome, Reporter
+from autofiler.site.filing_display import SAVED_WORDS, FilingDisplay, Outcome
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Drives a Reporter from commands on stdin; its stdout is whatever the test gives (a terminal here).
+# Drives a FilingDisplay from commands on stdin; its stdout is whatever the test gives (a terminal here).
 DRIVER = """
 import sys
-from autofiler.site.report import Outcome, Reporter
-r = Reporter()
+from autofiler.site.filing_display import FilingDisplay, Outcome
+r = FilingDisplay()
 print("ready", flush=True)
 for line in sys.stdin:
     cmd, _, arg = line.rstrip("\\n").partition(" ")
@@ -38,7 +38,7 @@ for line in sys.stdin:
 
 def test_without_a_terminal_a_saved_module_is_printed_at_once():
     out = io.StringIO()
-    r = Reporter(out=out)
+    r = FilingDisplay(out=out)
     r.step("正在填写 基本信息")
     assert out.getvalue() == ""  # steps are for the live display (or -v)
     r.saved("基本信息")
@@ -52,7 +52,7 @@ def test_without_a_terminal_a_saved_module_is_printed_at_once():
 
 def test_with_verbose_the_steps_are_plain_lines_too():
     out = io.StringIO()
-    Reporter(verbosity=1, out=out).step("上传 protocol.pdf")
+    FilingDisplay(verbosity=1, out=out).step("上传 protocol.pdf")
     assert out.getvalue().strip() == "… 上传 protocol.pdf"
 
 

@@ -13,8 +13,8 @@ from playwright.sync_api import sync_playwright
 
 from autofiler.commands.institutions import show
 from autofiler.errors import ConfigError
-from autofiler.site import institutions
-from autofiler.site.institutions import Institution
+from autofiler.site import institution_lookup
+from autofiler.site.institution_lookup import Institution
 from autofiler.site.maps.choose import shipped
 from mock_site.launcher import DEMO_PI, launch
 
@@ -37,7 +37,7 @@ def request_ctx(live):
 
 
 def test_the_live_map_declares_the_pickers_search():
-    how = institutions.declared(shipped("live-2026"))
+    how = institution_lookup.declared(shipped("live-2026"))
     assert "{q}" in how.url and how.rows == "data"
 
 
@@ -45,22 +45,22 @@ def test_a_map_without_a_search_is_a_clear_error(tmp_path: Path):
     bare = tmp_path / "map.yaml"
     bare.write_text("form: live-2026\nfamily: classic\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="institution_search"):
-        institutions.declared(bare)
+        institution_lookup.declared(bare)
 
 
 def test_search_answers_what_the_control_api_lists(live, request_ctx):
     live.control("POST", "institutions", {"name": "测试县第三人民医院", "province": "河北省", "city": "保定市"})
-    how = institutions.declared(shipped("live-2026"))
-    found = institutions.search(request_ctx, live.url, how, "人民医院")
+    how = institution_lookup.declared(shipped("live-2026"))
+    found = institution_lookup.search(request_ctx, live.url, how, "人民医院")
     listed = {r["name"]: r for r in live.control("GET", "institutions?q=" + quote("人民医院")) if r["added_by"] is None}
     assert found, "the mock registers people's hospitals"
     for i in found:
         assert listed[i.name]["province"] == i.province and listed[i.name]["city"] == i.city
-    assert Institution("测试县第三人民医院", "河北省", "保定市") in institutions.search(request_ctx, live.url, how,
+    assert Institution("测试县第三人民医院", "河北省", "保定市") in institution_lookup.search(request_ctx, live.url, how,
                                                                                     "测试县第三")
-    assert institutions.registered(request_ctx, live.url, how, "测试县第三人民医院")
-    assert not institutions.registered(request_ctx, live.url, how, "测试县第三")  # a part is not a match
-    assert institutions.search(request_ctx, live.url, how, "并不存在的机构名") == []
+    assert institution_lookup.registered(request_ctx, live.url, how, "测试县第三人民医院")
+    assert not institution_lookup.registered(request_ctx, live.url, how, "测试县第三")  # a part is not a match
+    assert institution_lookup.search(request_ctx, live.url, how, "并不存在的机构名") == []
 
 
 def test_an_expired_session_is_said(live):
@@ -69,7 +69,7 @@ def test_an_expired_session_is_said(live):
     with sync_playwright() as pw:
         anonymous = pw.request.new_context(base_url=live.url)
         with pytest.raises(SessionExpired):
-            institutions.search(anonymous, live.url, institutions.declared(shipped("live-2026")), "医院")
+            institution_lookup.search(anonymous, live.url, institution_lookup.declared(shipped("live-2026")), "医院")
         anonymous.dispose()
 
 

@@ -104,9 +104,9 @@ def test_the_site_going_away_mid_run_says_what_was_done(capsys, tmp_path):
 @pytest.fixture
 def failing_save(monkeypatch):
     """The third save raises what Playwright raises when the save's answer never comes (or a label is missing)."""
-    from autofiler.site import editor
+    from autofiler.site import element_editor
 
-    original = editor.Editor.save
+    original = element_editor.Editor.save
     count = {"n": 0, "error": "Page.expect_response: Timeout 15000ms exceeded."}
 
     def save(self, module):
@@ -115,7 +115,7 @@ def failing_save(monkeypatch):
             raise count["error"] if isinstance(count["error"], BaseException) else PlaywrightError(count["error"])
         original(self, module)
 
-    monkeypatch.setattr(editor.Editor, "save", save)
+    monkeypatch.setattr(element_editor.Editor, "save", save)
     return count
 
 
@@ -156,12 +156,12 @@ def test_ctrl_c_says_what_was_done_and_what_next(mock, capsys, failing_save):
 
 
 def test_ctrl_c_during_submit_says_it_may_have_gone_through(mock, capsys, monkeypatch):
-    from autofiler.site import editor
+    from autofiler.site import element_editor
 
     def interrupted(self):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(editor.Editor, "submit", interrupted)
+    monkeypatch.setattr(element_editor.Editor, "submit", interrupted)
     code, out = run_cli(capsys, "submit", str(SINGLE), "--yes", *site_args(mock))
     assert code == 130, out
     said = outcome(out)

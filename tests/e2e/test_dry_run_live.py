@@ -56,9 +56,9 @@ def test_a_dry_run_on_a_project_on_the_site_changes_nothing_there(live, tmp_path
 def test_the_dry_run_guard_refuses_save_and_stops_any_write_the_page_sends(live, tmp_path):  # noqa: F811
     from autofiler.config import Settings
     from autofiler.errors import SiteError
+    from autofiler.site.flows_classic.classic_editor import ClassicEditor
+    from autofiler.site.flows_classic.classic_session import open_classic
     from autofiler.site.flows_classic.dry import no_writes
-    from autofiler.site.flows_classic.editor import ClassicEditor
-    from autofiler.site.flows_classic.session import open_classic
     from autofiler.site.maps import choose, resolve
     from tests.support import CHROMIUM, DEMO_PI
 

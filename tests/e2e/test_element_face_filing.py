@@ -22,9 +22,9 @@ import yaml
 from autofiler.config import Settings
 from autofiler.errors import SiteError
 from autofiler.forms import load as load_form
-from autofiler.site import page_actions, projects, sitemap, submission
-from autofiler.site.editor import Editor, SaveRejected
-from autofiler.site.report import Reporter
+from autofiler.site import element_projects, page_actions, sitemap, submission
+from autofiler.site.element_editor import Editor, SaveRejected
+from autofiler.site.filing_display import FilingDisplay
 from autofiler.site.session import open_site
 from mock_site.launcher import DEMO_PI, launch
 from tests.site.filing_support import MULTI, SINGLE, run_cli
@@ -154,9 +154,9 @@ def test_a_refused_submit_is_reported_with_the_sites_list(confirm, tmp_path):
     with launch("--face", "sop-2020", "--fast", confirm) as mock:
         settings = Settings(site=mock.url, user=DEMO_PI["phone"], state_dir=tmp_path / "state")
         with open_site(settings) as site:
-            project_id = projects.create(site)
+            project_id = element_projects.create(site)
             with pytest.raises(SiteError) as refused:
-                submission.submit(site, project_id, Reporter(out=io.StringIO()))
+                submission.submit(site, project_id, FilingDisplay(out=io.StringIO()))
             dialog_shown = site.page.locator(".el-dialog[aria-label=提交检查]").is_visible()
         [project] = own_projects(mock)
     message = refused.value.message
@@ -192,9 +192,9 @@ def test_without_the_list_and_project_json_the_rendered_pages_serve(tmp_path):
         stored = {str(p["id"]): p for p in own_projects(mock)}
         settings = Settings(site=mock.url, user=DEMO_PI["phone"], state_dir=tmp_path / "state", selectors=path)
         with open_site(settings, site_map=sitemap.load(path)) as site:
-            rows = projects.list_projects(site)
+            rows = element_projects.list_projects(site)
             first = rows[0]
-            label = projects.state_label(site, first.id)
+            label = element_projects.state_label(site, first.id)
     assert sorted(r.id for r in rows) == sorted(stored)
     assert {r.id: r.status_label for r in rows} == {k: p["status_label"] for k, p in stored.items()}
     assert label == stored[first.id]["status_label"]
@@ -208,7 +208,7 @@ def test_a_refused_save_is_recognised_from_its_answer_and_its_field_errors_read(
     with launch("--face", "sop-2020", "--fast") as mock:
         settings = Settings(site=mock.url, user=DEMO_PI["phone"], state_dir=tmp_path / "state")
         with open_site(settings) as site:
-            project_id = projects.create(site)
+            project_id = element_projects.create(site)
             editor = Editor(site, project_id)
             editor.load(opened=True)
             site.page.route("**/modules/basic_info", lambda route: route.fulfill(

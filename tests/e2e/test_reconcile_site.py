@@ -6,7 +6,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from autofiler.office.ledger import SHEET, write_template
+from autofiler.office.ledger_sheet import SHEET, write_template
 from tests.support import DEMO_PI
 from tests.tracking.cli import autofiler
 

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from autofiler.office.pages import progress_html
-from autofiler.site.progress import Event, Project
+from autofiler.office.status_pages import progress_html
+from autofiler.site.progress_page import Event, Project
 from autofiler.tracking.changes import CheckResult
 
 pytestmark = pytest.mark.e2e
@@ -48,9 +48,9 @@ def test_the_page_renders_offline_sorts_and_filters(page, tmp_path):
 
 
 def test_the_reconciliation_page_renders_offline(page, tmp_path):
-    from autofiler.office.ledger import LedgerRow
-    from autofiler.office.pages import reconcile_html
-    from autofiler.office.reconcile import reconcile
+    from autofiler.office.ledger_sheet import LedgerRow
+    from autofiler.office.reconciliation import reconcile
+    from autofiler.office.status_pages import reconcile_html
 
     own = [Project(id="1", project_name="研究甲", status="published", status_label="已公开", filing_no="MR-1")]
     rows = [LedgerRow(2, "研究甲", "牵头"), LedgerRow(3, "研究乙", "牵头"), LedgerRow(4, "研究丙", "参与")]

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from autofiler.main import main
-from autofiler.office.ledger import COLUMNS, GUIDE, SHEET, LedgerError, read_ledger, write_template
+from autofiler.office.ledger_sheet import COLUMNS, GUIDE, SHEET, LedgerError, read_ledger, write_template
 
 
 def test_template_has_the_columns_a_role_dropdown_and_a_guide(tmp_path):

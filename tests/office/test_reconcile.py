@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from autofiler.office.ledger import LedgerRow
+from autofiler.office.ledger_sheet import LedgerRow
 from autofiler.office.matching import fold
-from autofiler.office.reconcile import reconcile
-from autofiler.site.progress import Project
+from autofiler.office.reconciliation import reconcile
+from autofiler.site.progress_page import Project
 
 TODAY = dt.date(2026, 11, 30)
 

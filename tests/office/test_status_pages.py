@@ -4,10 +4,10 @@ import datetime as dt
 import json
 import re
 
-from autofiler.office.ledger import LedgerRow
-from autofiler.office.pages import progress_html, reconcile_html, step_days
-from autofiler.office.reconcile import reconcile
-from autofiler.site.progress import Event, Project
+from autofiler.office.ledger_sheet import LedgerRow
+from autofiler.office.reconciliation import reconcile
+from autofiler.office.status_pages import progress_html, reconcile_html, step_days
+from autofiler.site.progress_page import Event, Project
 from autofiler.tracking.changes import CheckResult
 
 
@@ -50,7 +50,7 @@ def test_reconcile_page_counts():
 
 
 def test_state_days_from_the_recorded_checks():
-    from autofiler.office.pages import state_days
+    from autofiler.office.status_pages import state_days
 
     history = {"1": [("2025-01-01T08:00:00", "学术审查中"), ("2025-01-05T08:00:00", "伦理审查中"),
                      ("2025-01-15T08:00:00", "已公开")],

@@ -150,12 +150,12 @@ def test_the_browser_does_not_inherit_the_password(mock, account, tmp_path):
 
 def test_a_bug_report_never_holds_the_password(mock, account, tmp_path, monkeypatch, capsys):
     """An unexpected error whose text quotes the password: the report and the console show it masked."""
-    from autofiler.site import login
+    from autofiler.site import login_form
 
     def broken(page, site_map, user, password):
         raise RuntimeError(f"fill failed for value {password!r} in {user}")
 
-    monkeypatch.setattr(login, "_fill_credentials", broken)
+    monkeypatch.setattr(login_form, "_fill_credentials", broken)
     monkeypatch.setenv("AUTOFILER_PASSWORD", account["password"])
     g = specgen.generate(402, tmp_path / "spec", "s")
     code = main(["submit", str(g.path), "--no-submit", *H.site_args(mock, PHONE)])

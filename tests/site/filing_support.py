@@ -79,9 +79,9 @@ def mismatches(project: dict[str, Any], spec: Path) -> list[str]:
 @contextmanager
 def after_saves(n: int, action):
     """Run `action()` right after the n-th successful module save of this process (a hook to time a fault)."""
-    from autofiler.site import editor
+    from autofiler.site import element_editor
 
-    original = editor.Editor.save
+    original = element_editor.Editor.save
     count = {"saves": 0}
 
     def save(self, module):
@@ -90,8 +90,8 @@ def after_saves(n: int, action):
         if count["saves"] == n:
             action()
 
-    editor.Editor.save = save
+    element_editor.Editor.save = save
     try:
         yield count
     finally:
-        editor.Editor.save = original
+        element_editor.Editor.save = original

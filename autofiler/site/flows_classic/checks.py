@@ -14,8 +14,8 @@ from typing import Any
 from autofiler.forms import load as load_form
 from autofiler.forms.catalog import FormField
 from autofiler.forms.conditions import holds
-from autofiler.site import institutions
-from autofiler.site.flows_classic.editor import ClassicEditor
+from autofiler.site import institution_lookup
+from autofiler.site.flows_classic.classic_editor import ClassicEditor
 from autofiler.site.maps.resolve import ClassicSite, SiteField, SiteTab
 from autofiler.site.prewrite import Problem
 from autofiler.site.widgets_classic.context import name_selector
@@ -90,7 +90,7 @@ def unit_problems(editor: ClassicEditor, site: ClassicSite, values: dict[str, di
             if not name:
                 continue
             if name not in found:
-                found[name] = institutions.registered(editor.page.request, editor.session.settings.site, how, name)
+                found[name] = institution_lookup.registered(editor.page.request, editor.session.settings.site, how, name)
             if found[name]:
                 continue
             group = form.find(path.split(".")[1].split("[")[0])

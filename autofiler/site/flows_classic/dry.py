@@ -13,10 +13,10 @@ from typing import Any
 from playwright.sync_api import Page, Route
 
 from autofiler.errors import SiteError
-from autofiler.site.flows_classic.compare import Difference, differences, show
-from autofiler.site.flows_classic.editor import ClassicEditor
+from autofiler.site.filing_display import FilingDisplay, Outcome
+from autofiler.site.flows_classic.classic_compare import Difference, differences, show
+from autofiler.site.flows_classic.classic_editor import ClassicEditor
 from autofiler.site.maps.resolve import ClassicSite, SiteTab
-from autofiler.site.report import Outcome, Reporter
 
 READS = frozenset({"GET", "HEAD", "OPTIONS"})
 NOT_SHOWN = "站点没有显示这个页签 / the site does not show this tab (it follows 研究类别)"
@@ -42,7 +42,7 @@ def no_writes(page: Page) -> Iterator[list[str]]:
             page.unroute("**/*", guard)
 
 
-def say_changes(reporter: Reporter, diffs: list[Difference]) -> None:
+def say_changes(reporter: FilingDisplay, diffs: list[Difference]) -> None:
     """Each change as `label: site value → spec value`."""
     for d in diffs:
         reporter.say(f"    {d.label}: {show(d.have)} → {show(d.want)}")
@@ -54,7 +54,7 @@ def plan_tab(editor: ClassicEditor, tab: SiteTab, want: dict[str, Any]) -> list[
     return differences(tab, want, editor.read(tab, list(want)))
 
 
-def fill_all(editor: ClassicEditor, site: ClassicSite, values: dict[str, dict[str, Any]], reporter: Reporter,
+def fill_all(editor: ClassicEditor, site: ClassicSite, values: dict[str, dict[str, Any]], reporter: FilingDisplay,
              *, existing: bool) -> list[str]:
     """Fill every tab the site shows, never saving; report per tab what would be filled (on a project that
     exists: what would change). Returns the fields that could not be filled."""

@@ -15,12 +15,12 @@ from typing import Any
 from playwright.sync_api import Error as PlaywrightError
 
 from autofiler.errors import AutofilerError, SiteError
-from autofiler.site.flows_classic.compare import differences, show
-from autofiler.site.flows_classic.editor import ClassicEditor, SaveRefused, label_of
-from autofiler.site.flows_classic.session import ClassicSession
+from autofiler.site.filing_display import FilingDisplay, Outcome
+from autofiler.site.flows_classic.classic_compare import differences, show
+from autofiler.site.flows_classic.classic_editor import ClassicEditor, SaveRefused, label_of
+from autofiler.site.flows_classic.classic_session import ClassicSession
 from autofiler.site.maps.resolve import ClassicSite, SiteTab
 from autofiler.site.policies import keep_evidence, relogin_once, retry_busy
-from autofiler.site.report import Outcome, Reporter
 
 FILE_KINDS = ("pdf", "file", "files")
 
@@ -42,7 +42,7 @@ class StoredOtherwise(SiteError):
 
 class ClassicFiler:
     def __init__(self, session: ClassicSession, site: ClassicSite, values: dict[str, dict[str, Any]],
-                 reporter: Reporter, *, project_id: str | None = None,
+                 reporter: FilingDisplay, *, project_id: str | None = None,
                  created: Callable[[str], None] = lambda _id: None,
                  checkpoint: Callable[[str, dict[str, Any]], None] = lambda _k, _v: None) -> None:
         self.session = session

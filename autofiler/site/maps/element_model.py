@@ -12,10 +12,10 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from autofiler.site.maps.classic_model import InstitutionSearch
 from autofiler.site.maps.element_answers import ListApi, ProjectApi, SaveAnswer
 from autofiler.site.maps.element_base import Strict, doc
 from autofiler.site.maps.element_classes import ElementUi
-from autofiler.site.maps.model import InstitutionSearch
 
 Widget = Literal["text", "textarea", "number", "date", "daterange", "radio", "select", "multiselect",
                  "institution", "table", "file", "files"]

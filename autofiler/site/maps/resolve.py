@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from autofiler.errors import ConfigError
 from autofiler.forms import load as load_form
 from autofiler.forms.catalog import FormField
-from autofiler.site.maps.model import ClassicSiteMap, FieldOverride, Pick
+from autofiler.site.maps.classic_model import ClassicSiteMap, FieldOverride, Pick
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import yaml
 
 from autofiler.forms import Form
 from autofiler.site.maps import resolve
-from autofiler.site.survey.model import Difference, Found, Survey, proposed_key
+from autofiler.site.survey.survey_data import Difference, Found, Survey, proposed_key
 
 SURVEYED = "surveyed"
 NOT_SHOWN = "调查时页面上没有 / not on the site's page when surveyed"

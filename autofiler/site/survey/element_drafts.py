@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from autofiler.site.survey.model import Survey
+from autofiler.site.survey.survey_data import Survey
 
 # The site map's widget for a detected kind; a kind this family has no widget for stays text.
 WIDGETS = {"text", "textarea", "number", "date", "daterange", "radio", "select", "multiselect", "table", "file"}

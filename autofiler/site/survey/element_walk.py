@@ -14,7 +14,7 @@ from playwright.sync_api import Locator, expect
 from autofiler.forms import Form
 from autofiler.site.session import Site
 from autofiler.site.sitemap import SiteMap
-from autofiler.site.survey.model import Expected, ExpectedTab, FoundTab, found_tab
+from autofiler.site.survey.survey_data import Expected, ExpectedTab, FoundTab, found_tab
 from autofiler.site.survey.walk import RefusedClick
 
 JS = Path(__file__).with_name("element_controls.js")

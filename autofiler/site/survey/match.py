@@ -8,7 +8,7 @@ from typing import Any
 
 from autofiler.forms import Form, FormField
 from autofiler.site.maps.resolve import ClassicSite, SiteField
-from autofiler.site.survey.model import (
+from autofiler.site.survey.survey_data import (
     OPTION_KINDS,
     SAME_KIND,
     Difference,

@@ -13,11 +13,11 @@ from urllib.parse import urldefrag
 from playwright.sync_api import Locator, expect
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site.flows_classic.editor import ClassicEditor
-from autofiler.site.flows_classic.session import ClassicSession
-from autofiler.site.maps.model import ClassicSiteMap
+from autofiler.site.flows_classic.classic_editor import ClassicEditor
+from autofiler.site.flows_classic.classic_session import ClassicSession
+from autofiler.site.maps.classic_model import ClassicSiteMap
 from autofiler.site.maps.resolve import ClassicSite
-from autofiler.site.survey.model import FoundTab, found_tab
+from autofiler.site.survey.survey_data import FoundTab, found_tab
 from autofiler.site.widgets_classic.context import SHORT_MS, exact
 
 CONTROLS_JS = Path(__file__).with_name("controls.js")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from autofiler.site.strategy import WidgetStrategy
 from autofiler.site.widgets_classic.choice import Checks, Select
 from autofiler.site.widgets_classic.dates import Date, DateRange
+from autofiler.site.widgets_classic.pdf_upload import Upload
 from autofiler.site.widgets_classic.picks import Autocomplete, ModalPick
 from autofiler.site.widgets_classic.rows import RepeatGroup
 from autofiler.site.widgets_classic.text import Typed
-from autofiler.site.widgets_classic.upload import Upload
 
 _select = Select()
 CELLS: dict[str, WidgetStrategy] = {

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page
 
-from autofiler.site.maps.model import Buttons, ClassicUi
+from autofiler.site.maps.classic_model import Buttons, ClassicUi
 from autofiler.site.maps.resolve import SiteField
 
 SHORT_MS = 3000

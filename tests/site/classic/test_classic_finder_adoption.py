@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from autofiler.config import Settings
-from autofiler.site.flows_classic.projects import find
+from autofiler.site.flows_classic.classic_finder import find
 from autofiler.site.maps.resolve import load
 from autofiler.site.unnamed_drafts import ADOPT_CANDIDATES
 from autofiler.store import Store

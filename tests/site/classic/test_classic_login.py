@@ -6,7 +6,7 @@ import pytest
 
 from autofiler.config import Settings
 from autofiler.errors import CredentialError
-from autofiler.site.flows_classic.session import open_classic
+from autofiler.site.flows_classic.classic_session import open_classic
 from autofiler.site.maps import choose, resolve
 from tests.support import CHROMIUM, DEMO_PI, MockServer
 

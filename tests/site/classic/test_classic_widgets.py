@@ -8,7 +8,7 @@ import pytest
 from autofiler.errors import SiteError
 from autofiler.site.maps import resolve
 from autofiler.site.maps.choose import shipped
-from autofiler.site.maps.model import Pick, UiEvents
+from autofiler.site.maps.classic_model import Pick, UiEvents
 from autofiler.site.maps.resolve import SiteField
 from autofiler.site.widgets_classic import FAMILY
 from autofiler.site.widgets_classic.context import Ctx

@@ -11,7 +11,7 @@ import yaml
 
 from autofiler.errors import ConfigError
 from autofiler.site.maps import choose, resolve
-from autofiler.site.maps.model import ClassicSiteMap, schema
+from autofiler.site.maps.classic_model import ClassicSiteMap, schema
 from autofiler.site.widgets_classic.context import BY_LABEL
 
 SHIPPED = choose.shipped("live-2026")

@@ -14,7 +14,7 @@ from autofiler.forms.catalog import HERE as CATALOGS
 from autofiler.site.maps import choose, resolve
 from autofiler.site.survey import drafts
 from autofiler.site.survey.match import expected, match
-from autofiler.site.survey.model import Expected, Found, FoundTab, proposed_key
+from autofiler.site.survey.survey_data import Expected, Found, FoundTab, proposed_key
 from autofiler.site.survey.walk import RefusedClick, forbidden, guarded_click
 
 MAP = choose.shipped("live-2026")

@@ -19,7 +19,7 @@ from autofiler import credentials, redact
 from autofiler.config import Settings, insecure_warning, origin_of
 from autofiler.errors import CredentialError, SessionExpired, SiteError
 from autofiler.site import browser
-from autofiler.site.login import same_origin_only, solve_captcha
+from autofiler.site.login_form import same_origin_only, solve_captcha
 from autofiler.site.maps.resolve import ClassicSite
 from autofiler.site.policies import relogin_once
 from autofiler.site.session import (

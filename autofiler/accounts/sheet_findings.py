@@ -10,7 +10,7 @@ SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
 
 
 @dataclass(frozen=True)
-class Finding:
+class SheetFinding:
     row: int | None  # the Excel row number (1 is the header); None for the file as a whole
     column: str | None  # the template's column header the finding is about
     severity: str

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from autofiler.errors import SiteError
-from autofiler.site.flows_classic.session import ClassicSession
+from autofiler.site.flows_classic.classic_session import ClassicSession
 from autofiler.site.unnamed_drafts import unknown_drafts
 
 

@@ -16,7 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import list_json
 from autofiler.site.page_actions import exact
-from autofiler.site.progress import Project, blank, status_key
+from autofiler.site.progress_page import Project, blank, status_key
 
 if TYPE_CHECKING:
     from autofiler.site.session import Site

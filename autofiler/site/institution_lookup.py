@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from autofiler.errors import ConfigError, SessionExpired, SiteError
-from autofiler.site.maps.model import InstitutionSearch
+from autofiler.site.maps.classic_model import InstitutionSearch
 from autofiler.site.maps.resolve import read_yaml
 from autofiler.site.prewrite import Problem
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 
 from autofiler.accounts.columns import SEXES
-from autofiler.accounts.findings import Problem, error, warning
 from autofiler.accounts.history import check_education, check_work
 from autofiler.accounts.idcard import check_id_number
+from autofiler.accounts.sheet_findings import Problem, error, warning
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 # 010 and 02x are three-digit area codes followed by 8 digits; the other codes (0xxx) by 7 or 8 digits.

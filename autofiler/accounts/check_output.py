@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from autofiler.accounts.check import CheckResult
-from autofiler.accounts.findings import SEVERITY_LABELS
+from autofiler.accounts.check import SheetCheck
+from autofiler.accounts.sheet_findings import SEVERITY_LABELS
 
 REMINDER = "提醒：默认密码只用于首次登录，请通知申请人首次登录后立即修改密码。"
 
@@ -22,7 +22,7 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - _width(text), 0)
 
 
-def render(result: CheckResult, source: str) -> str:
+def render(result: SheetCheck, source: str) -> str:
     lines = [f"检查 {source}（工作表「{result.sheet}」，{len(result.accounts)} 位申请人）"]
     for f in result.findings:
         where = f"第 {f.row} 行" if f.row else "整个文件"

@@ -9,7 +9,7 @@ from typing import Any
 from playwright.sync_api import Response
 
 from autofiler.errors import SiteError
-from autofiler.site.flows_classic.editor import ClassicEditor, SaveRefused, _is_post
+from autofiler.site.flows_classic.classic_editor import ClassicEditor, SaveRefused, _is_post
 from autofiler.site.policies import retry_busy
 from autofiler.site.widgets_classic.context import exact
 

@@ -19,7 +19,7 @@ import yaml
 from autofiler.spec import counterparts
 from autofiler.spec.catalog_index import Index, index
 from autofiler.spec.catalog_rules import Walker
-from autofiler.spec.reporter import Reporter
+from autofiler.spec.finding_collector import FindingCollector
 from autofiler.spec.wording import shown
 from autofiler.spec.yamlpos import Parsed
 
@@ -177,7 +177,7 @@ def migrate(data: dict[str, Any], source: str, target: str, base_from: Path, bas
         else:
             mover.unmapped(key, value, "不是模块 / not a module")
     idx = mover.idx
-    reporter = Reporter("<migrated>", Parsed(), idx.label_of)
+    reporter = FindingCollector("<migrated>", Parsed(), idx.label_of)
     checked = {k: v for k, v in mover.out.items() if k != "site_project_id"}
     Walker(idx, checked, reporter, base_to).run()
     seen = set()

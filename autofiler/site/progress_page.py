@@ -1,6 +1,6 @@
 """What a progress check knows of a project, and reading one project's 备案进度 page (state and timeline).
 
-The lists (临床研究项目备案, 分中心项目, 项目审核) are read by `autofiler.site.listing`. Every label, class and text
+The lists (临床研究项目备案, 分中心项目, 项目审核) are read by `autofiler.site.list_reading`. Every label, class and text
 comes from the site map.
 """
 

@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from autofiler.office.ledger import LedgerRow
+from autofiler.office.ledger_sheet import LedgerRow
 from autofiler.office.matching import NameIndex
-from autofiler.site.progress import Project
+from autofiler.site.progress_page import Project
 
 FILED = "filed"
 NOT_FILED = "not_filed"

@@ -50,7 +50,7 @@ SAVED_WORDS = "已保存，全部保存后核对 / saved; read back once every m
 WORKING = "处理中 / working"
 
 
-class Reporter:
+class FilingDisplay:
     def __init__(self, verbosity: int = 0, out: Any = None, *, live: bool | None = None) -> None:
         self.console = Console(file=out or sys.stdout, highlight=False, soft_wrap=True)
         self.verbosity = verbosity
@@ -163,7 +163,7 @@ class Reporter:
 
 
 # Reporters whose status line is up: taken away when the program ends, whatever way it ends.
-_SHOWN: weakref.WeakSet[Reporter] = weakref.WeakSet()
+_SHOWN: weakref.WeakSet[FilingDisplay] = weakref.WeakSet()
 
 
 @atexit.register

@@ -11,7 +11,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Response, expect
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site.flows_classic.session import ClassicSession
+from autofiler.site.flows_classic.classic_session import ClassicSession
 from autofiler.site.maps.resolve import SiteField, SiteTab
 from autofiler.site.policies import SiteBusyError
 from autofiler.site.widgets_classic import FAMILY

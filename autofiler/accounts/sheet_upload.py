@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import Locator, Page, Response
 
-from autofiler.accounts.report import REMINDER
-from autofiler.accounts.sheet import data_sheet, open_workbook, read_sheet
+from autofiler.accounts.check_output import REMINDER
+from autofiler.accounts.sheet_reading import data_sheet, open_workbook, read_sheet
 from autofiler.config import Settings
 from autofiler.errors import ConfigError, SessionExpired, SiteError
 from autofiler.site import page_actions

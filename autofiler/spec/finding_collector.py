@@ -36,7 +36,7 @@ def no_label(path: str) -> str:
     return ""
 
 
-class Reporter:
+class FindingCollector:
     def __init__(self, file: str, parsed: Parsed, label_of: Callable[[str], str] = no_label) -> None:
         self.file = file
         self.parsed = parsed

@@ -8,11 +8,11 @@ import statistics
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from autofiler.office.reconcile import LABELS, Reconciliation
+from autofiler.office.reconciliation import LABELS, Reconciliation
 from autofiler.office.status_page import Chart, data_table, page
 
 if TYPE_CHECKING:
-    from autofiler.site.progress import Project
+    from autofiler.site.progress_page import Project
     from autofiler.tracking.changes import CheckResult
 
 

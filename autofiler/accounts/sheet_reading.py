@@ -20,7 +20,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from autofiler.accounts.columns import GUIDE_SHEET, HEADERS, RESULT_HEADER
-from autofiler.accounts.findings import ERROR, Finding
+from autofiler.accounts.sheet_findings import ERROR, SheetFinding
 from autofiler.errors import AutofilerError
 
 
@@ -41,7 +41,7 @@ class Sheet:
     title: str
     columns: dict[str, int]  # template header -> 1-based column index where it was found
     rows: list[Row] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[SheetFinding] = field(default_factory=list)
     width: int = 0  # the number of header cells, a trailing 检查结果 left out
     header_row: int = 1
     result_column: int = 0  # the column of a 检查结果 left by --fill, 0 when there is none
@@ -85,13 +85,13 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _header_findings(actual: list[str], top: int) -> list[Finding]:
+def _header_findings(actual: list[str], top: int) -> list[SheetFinding]:
     """Align the header with the template's and describe each difference."""
-    found: list[Finding] = []
+    found: list[SheetFinding] = []
     clean = [clean_header(a) for a in actual]
 
     def add(column: str | None, message: str) -> None:
-        found.append(Finding(top, column, ERROR, "structure.header", message))
+        found.append(SheetFinding(top, column, ERROR, "structure.header", message))
 
     ops = difflib.SequenceMatcher(None, list(HEADERS), clean, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in ops:
@@ -151,7 +151,7 @@ def read_sheet(ws: Worksheet) -> Sheet:
 
     findings = _header_findings(header_raw, top)
     if top != 1:
-        findings.insert(0, Finding(
+        findings.insert(0, SheetFinding(
             1, None, ERROR, "structure.header_row",
             f"表头应在第 1 行，实际在第 {top} 行：请删除表头上方的 {top - 1} 行（如标题行）",
         ))
@@ -162,7 +162,7 @@ def read_sheet(ws: Worksheet) -> Sheet:
     by_index = {index: name for name, index in columns.items()}
 
     for rng in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        sheet.findings.append(Finding(
+        sheet.findings.append(SheetFinding(
             rng.min_row, by_index.get(rng.min_col), ERROR, "structure.merged",
             f"单元格 {rng.coord} 被合并了，请取消合并，每个单元格只填一个值",
         ))
@@ -173,7 +173,7 @@ def read_sheet(ws: Worksheet) -> Sheet:
             continue
         for c, cell in cells.items():
             if c > len(header_raw) and _text(cell.value).strip():
-                sheet.findings.append(Finding(
+                sheet.findings.append(SheetFinding(
                     r, None, ERROR, "structure.extra_cell",
                     f"{get_column_letter(c)}{r} 在表格的列之外，却填了内容「{_text(cell.value)}」，"
                     "请删除或移到对应的列",
