@@ -130,6 +130,21 @@ async def reset(request: Request) -> Response:
     return JSONResponse({"message": "ok"})
 
 
+async def snapshot(request: Request) -> Response:
+    """The whole registry (accounts, institutions, projects, files, timelines) as SQLite database bytes."""
+    return Response(request.app.state.registry.snapshot(), media_type="application/vnd.sqlite3")
+
+
+async def restore(request: Request) -> Response:
+    """The body (a snapshot's bytes) becomes the whole registry; every session ends, faults stay as set."""
+    state = request.app.state
+    state.registry.restore(await request.body())
+    state.sessions.clear()
+    state.captchas.last = None
+    state.live_refusals = []
+    return JSONResponse({"message": "ok", "projects": len(state.registry.export_projects())})
+
+
 async def settings(request: Request) -> Response:
     body = await json_body(request)
     if not isinstance(body.get("academic_exempt"), bool):
@@ -168,6 +183,8 @@ def routes() -> list[Route]:
         Route("/__mock__/faults", set_faults, methods=["POST"]),
         Route("/__mock__/faults", get_faults, methods=["GET"]),
         Route("/__mock__/reset", reset, methods=["POST"]),
+        Route("/__mock__/snapshot", snapshot, methods=["GET"]),
+        Route("/__mock__/restore", restore, methods=["POST"]),
         Route("/__mock__/settings", settings, methods=["POST"]),
         Route("/__mock__/captcha", captcha_answer, methods=["GET"]),
         Route("/__mock__/captcha/last", captcha_last, methods=["GET"]),

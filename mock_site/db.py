@@ -73,6 +73,13 @@ def _user(row: sqlite3.Row | None) -> dict[str, Any] | None:
     }
 
 
+def _rollback_journal(image: bytes) -> bytes:
+    """A database image marked as not in WAL mode (header bytes 18-19), as an image held in memory must be."""
+    if image[18:20] != b"\x02\x02":
+        return image
+    return image[:18] + b"\x01\x01" + image[20:]
+
+
 class Registry(ProjectsMixin, ReviewMixin):
     def __init__(self, path: str = ":memory:", upload_limit: int = 20 * 2**20) -> None:
         self.path = path
@@ -108,6 +115,29 @@ class Registry(ProjectsMixin, ReviewMixin):
         with self.tx() as c:
             for table in TABLES:
                 c.execute(f"DELETE FROM {table}")
+
+    def snapshot(self) -> bytes:
+        """The whole state as the bytes of an SQLite database file (what `restore` takes back)."""
+        with self.lock:
+            return _rollback_journal(self.conn.serialize())
+
+    def restore(self, data: bytes) -> None:
+        """Replace the whole state with a snapshot's; the database stays where it is (a --db file stays a file)."""
+        if len(data) < 100:  # shorter than an SQLite header
+            raise Invalid("快照不是 SQLite 数据库")
+        source = sqlite3.connect(":memory:")
+        try:
+            try:
+                source.deserialize(_rollback_journal(data))
+                tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            except sqlite3.DatabaseError:
+                raise Invalid("快照不是 SQLite 数据库") from None
+            if not set(TABLES) <= tables:
+                raise Invalid("快照缺少表：" + "、".join(sorted(set(TABLES) - tables)))
+            with self.lock:
+                source.backup(self.conn)
+        finally:
+            source.close()
 
     def is_empty(self) -> bool:
         return not self.query("SELECT 1 FROM users LIMIT 1")

@@ -80,6 +80,18 @@ class RunningMock:
     def reset(self) -> None:
         self.control("POST", "reset", {})
 
+    def snapshot(self) -> bytes:
+        """The mock's whole state (an SQLite database's bytes), to `restore` later, here or in another mock."""
+        with urllib.request.urlopen(f"{self.url}/__mock__/snapshot", timeout=60) as resp:
+            return resp.read()  # type: ignore[no-any-return]
+
+    def restore(self, data: bytes) -> None:
+        """Put back a snapshot's state; every session of the mock ends."""
+        req = urllib.request.Request(f"{self.url}/__mock__/restore", data=data, method="POST",
+                                     headers={"Content-Type": "application/vnd.sqlite3"})
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            resp.read()
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             self.proc.terminate()

@@ -7,6 +7,11 @@ import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
 
+from tests.snapshots import (  # noqa: F401  (session fixtures: a filed project to restore)
+    drafted_single,
+    filed_single,
+    single_filings,
+)
 from tests.support import CHROMIUM, DEMO_PI, MockServer
 
 TESTS = Path(__file__).parent

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from tests.site.filing_support import SINGLE, copy_spec, edit_spec, mismatches, owned, run_cli, site_args
+from tests.snapshots import Filed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("pi_password")]
 OLD_FUNDING = "funding_source: 示例医院临床研究培育基金（项目编号 SLYY-2024-LC-017）"
 NEW_FUNDING = "funding_source: 国家自然科学基金（82270001）"
 
 
-def test_plan_shows_a_changed_field_and_changes_nothing(mock, capsys, tmp_path):
+def restored(mock, snapshot: Filed) -> None:
+    """The single-center example as the driver left it, with this machine's record of that filing."""
+    snapshot.restore(mock, Path(os.environ["AUTOFILER_STATE_DIR"]))
+
+
+def test_plan_shows_a_changed_field_and_changes_nothing(mock, capsys, tmp_path, drafted_single):
     spec = copy_spec(SINGLE, tmp_path)
     code, out = run_cli(capsys, "plan", str(spec), "--detailed-exitcode", *site_args(mock))
     assert code == 2 and "submit" in out  # not on the site yet
-    code, out = run_cli(capsys, "submit", str(spec), "--no-submit", *site_args(mock))
-    assert code == 0, out
+    restored(mock, drafted_single)  # saved complete by `submit --no-submit`
     code, out = run_cli(capsys, "plan", str(spec), "--detailed-exitcode", *site_args(mock))
     assert code == 0 and "与规格一致" in out
     before = owned(mock)
@@ -28,10 +36,9 @@ def test_plan_shows_a_changed_field_and_changes_nothing(mock, capsys, tmp_path):
     assert owned(mock) == before
 
 
-def test_a_returned_project_is_reused_and_resubmitted(mock, capsys, tmp_path):
+def test_a_returned_project_is_reused_and_resubmitted(mock, capsys, tmp_path, filed_single):
     spec = copy_spec(SINGLE, tmp_path)
-    code, out = run_cli(capsys, "submit", str(spec), "--yes", *site_args(mock))
-    assert code == 0, out
+    restored(mock, filed_single)
     [project] = owned(mock)
     mock.control("POST", f"projects/{project['id']}/review", {"decision": "return", "opinion": "请补充经费来源"})
     edit_spec(spec, OLD_FUNDING, NEW_FUNDING)
@@ -46,10 +53,9 @@ def test_a_returned_project_is_reused_and_resubmitted(mock, capsys, tmp_path):
 
 
 def test_a_project_under_review_is_left_alone_and_only_a_changed_spec_is_an_error(mock, capsys, tmp_path,
-                                                                                   monkeypatch):
+                                                                                   monkeypatch, filed_single):
     spec = copy_spec(SINGLE, tmp_path)
-    code, out = run_cli(capsys, "submit", str(spec), "--yes", *site_args(mock))
-    assert code == 0, out
+    restored(mock, filed_single)
     before = owned(mock)
     # the same spec again (a scheduled re-run, or one after a crash past 提交): nothing to do
     code, out = run_cli(capsys, "submit", str(spec), "--yes", *site_args(mock))
@@ -84,10 +90,9 @@ def test_dry_run_creates_nothing(mock, capsys):
     assert owned(mock) == []
 
 
-def test_dry_run_on_an_existing_project_fills_but_saves_nothing(mock, capsys, tmp_path):
+def test_dry_run_on_an_existing_project_fills_but_saves_nothing(mock, capsys, tmp_path, drafted_single):
     spec = copy_spec(SINGLE, tmp_path)
-    code, out = run_cli(capsys, "submit", str(spec), "--no-submit", *site_args(mock))
-    assert code == 0, out
+    restored(mock, drafted_single)  # saved complete by `submit --no-submit`
     before = owned(mock)
     edit_spec(spec, OLD_FUNDING, NEW_FUNDING)
     edit_spec(spec, "contact_name: ", "contact_name: 李")  # 招募信息 changes too: leaving a filled tab unsaved

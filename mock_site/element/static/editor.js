@@ -103,17 +103,14 @@
     data: function () {
       return {
         ready: false, failed: '', project: null, catalog: null, values: {}, errors: {}, saved: {}, dirty: {},
-        active: '', saving: '', submitting: false, check: { visible: false, lead: '', missing: [] },
-        inst: { visible: false, row: null, key: '', busy: false, errors: {},
-                form: { name: '', province: '', city: '', address: '' } }
+        active: '', saving: '', submitting: false, check: { visible: false, lead: '', missing: [] }
       };
     },
     computed: {
       editable: function () {
         var p = this.project;
         return !!p && !this.view && p.editable && MR.user && p.owner_id === MR.user.id;
-      },
-      provinces: function () { return this.catalog ? this.catalog.provinces : []; }
+      }
     },
     created: function () {
       var self = this;
@@ -131,9 +128,7 @@
         self.active = MR.paneName(keys.indexOf(tab) >= 0 ? tab : keys[0]);
         self.ready = true;
       });
-      MR.bus.$on('add-institution', this.openInstitution);
     },
-    beforeDestroy: function () { MR.bus.$off('add-institution', this.openInstitution); },
     methods: {
       tagType: function (s) { return MR.tagType(s); },
       load: function (project) {
@@ -228,34 +223,6 @@
             self.$message.error(res.data.message || '提交失败');
           }
         });
-      },
-      openInstitution: function (target) {
-        this.inst.row = target.row;
-        this.inst.key = target.key;
-        this.inst.errors = {};
-        this.inst.visible = true;
-      },
-      addInstitution: function () {
-        var self = this;
-        var inst = this.inst;
-        inst.busy = true;
-        MR.http('POST', '/api/institutions', inst.form).then(function (res) {
-          inst.busy = false;
-          if (res.status === 200) {
-            self.$message.success(res.data.message || '添加成功');
-            if (inst.row) {
-              inst.row[inst.key] = res.data.institution.name;
-              self.dirty.implementation = true;
-            }
-            inst.form = { name: '', province: '', city: '', address: '' };
-            inst.visible = false;
-          } else if (res.status !== 401) {
-            var map = {};
-            (res.data.errors || []).forEach(function (e) { map[e.field] = e.message; });
-            inst.errors = map;
-            self.$message.error(res.data.message || '添加失败');
-          }
-        });
       }
     },
     template: '\
@@ -285,23 +252,8 @@
     <p v-for="m in check.missing" :key="m.module" class="submit-check-item">{{ m.module }}：{{ m.fields.join(\'、\') }}</p>\
     <span slot="footer"><el-button type="primary" @click="check.visible = false">我知道了</el-button></span>\
   </el-dialog>\
-  <el-dialog title="添加未在系统注册的医疗卫生机构" :visible.sync="inst.visible" width="560px">\
-    <el-form :model="inst.form" label-width="100px" size="small" @submit.native.prevent>\
-      <el-form-item label="机构名称" prop="name" required :error="inst.errors.name || \'\'">\
-        <el-input v-model="inst.form.name" placeholder="请输入机构名称"></el-input></el-form-item>\
-      <el-form-item label="所在省份" prop="province" required :error="inst.errors.province || \'\'">\
-        <el-select v-model="inst.form.province" filterable placeholder="请选择">\
-          <el-option v-for="p in provinces" :key="p" :label="p" :value="p"></el-option></el-select></el-form-item>\
-      <el-form-item label="所在城市" prop="city" required :error="inst.errors.city || \'\'">\
-        <el-input v-model="inst.form.city" placeholder="请输入所在城市"></el-input></el-form-item>\
-      <el-form-item label="详细地址" prop="address">\
-        <el-input v-model="inst.form.address" placeholder="请输入详细地址"></el-input></el-form-item>\
-    </el-form>\
-    <span slot="footer">\
-      <el-button @click="inst.visible = false">取消</el-button>\
-      <el-button type="primary" :loading="inst.busy" @click="addInstitution">确定</el-button>\
-    </span>\
-  </el-dialog>\
+  <mr-institution-dialog v-if="ready && !failed" :provinces="catalog.provinces" \
+    @added="dirty.implementation = true"></mr-institution-dialog>\
 </div>'
   });
 })();
