@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import signal
 import sys
 import threading
 from typing import Any
@@ -51,6 +52,31 @@ def _shown(seconds: float) -> str:
     return f"{seconds:g}s"
 
 
+class Pause:
+    """The wait between checks, ended at once by Ctrl-C. During a check Ctrl-C stays KeyboardInterrupt; during
+    the wait the handler only wakes the wait, so the stop never depends on a signal reaching a blocked lock."""
+
+    def __init__(self) -> None:
+        self.woken = threading.Event()
+        self.waiting = False
+        self.stopped = False
+
+    def handler(self, signum: int, frame: Any) -> None:
+        if not self.waiting:
+            raise KeyboardInterrupt
+        self.stopped = True
+        self.woken.set()
+
+    def wait(self, seconds: float) -> None:
+        self.waiting = True
+        try:
+            self.woken.wait(seconds)
+        finally:
+            self.waiting = False
+        if self.stopped:
+            raise KeyboardInterrupt
+
+
 def run(args: Any) -> int:
     from autofiler import config
     from autofiler.commands.progress import exit_code
@@ -63,7 +89,9 @@ def run(args: Any) -> int:
     settings.require_user()
     request = progress_check.Request.from_args(args)
     progress_output.check_output(args.format, args.out)
-    pause = threading.Event()
+    pause = Pause()
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, pause.handler) if main_thread else None
     changed = False
     failed: AutofilerError | None = None
     failures = n = 0
@@ -98,8 +126,11 @@ def run(args: Any) -> int:
                 print(f"autofiler: {_shown(wait)} 后再试 / next try in {_shown(wait)}", file=sys.stderr, flush=True)
             pause.wait(wait)
     except KeyboardInterrupt:
-        print("autofiler: 已停止监视 / watch stopped", file=sys.stderr)
+        print("autofiler: 已停止监视 / watch stopped", file=sys.stderr, flush=True)
         return EXIT_INTERRUPTED
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
     if failed is not None:
         return EXIT_SITE_DOWN if isinstance(failed, SiteUnreachable) else EXIT_ERROR
     return exit_code(args, changed)

@@ -107,14 +107,22 @@ _TIMELINE_JS = """
 """
 
 
+def _absent(project_id: str, status: int) -> SiteError:
+    return SiteError(f"项目 {project_id} 不存在或无权查看 / project {project_id} does not exist or is not yours to "
+                     f"see (HTTP {status})")
+
+
 def read_timeline(site: Site, project_id: str) -> Project:
     """Open one project's 备案进度 page and read its state and every review step."""
     m = site.map
     ui, labels = m.ui, m.progress_page
+    if m.project_api is not None:  # a single-page app serves its shell for any id: its JSON tells at once
+        answer = site.page.request.get(site.url(m.project_api.path.format(id=project_id)))
+        if answer.status in (403, 404):
+            raise _absent(project_id, answer.status)
     resp = site.goto(m.progress_url.format(id=project_id))
     if resp is not None and resp.status in (403, 404):
-        raise SiteError(f"项目 {project_id} 不存在或无权查看 / project {project_id} does not exist or is not "
-                        f"yours to see (HTTP {resp.status})")
+        raise _absent(project_id, resp.status)
     try:
         site.page.wait_for_selector(ui.descriptions_label, state="attached")
     except PlaywrightTimeout:

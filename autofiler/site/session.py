@@ -98,7 +98,11 @@ class Site:
 
         def once() -> None:
             item = self.page.locator(self.map.ui.menu_item).filter(has_text=page_actions.exact(text)).first
-            if login_form.settle(self.page, self.map) == "in" and item.count():
+            current = self.map.ui.menu_item_current
+            logged_in = login_form.settle(self.page, self.map) == "in"
+            if logged_in and current and self.page.locator(current).filter(has_text=page_actions.exact(text)).count():
+                return  # already on that page: a single-page app would not navigate again
+            if logged_in and item.count():
                 # a server-rendered menu loads a page, a single-page app changes its address in place
                 with self.page.expect_navigation() as nav:
                     item.click()

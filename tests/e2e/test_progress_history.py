@@ -107,8 +107,10 @@ def test_watch_stops_cleanly_on_ctrl_c(mock):
             if "baseline" in line:
                 break
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(30) == 130
-        assert "watch stopped" in proc.stderr.read()
+        code = proc.wait(60)
+        err = proc.stderr.read()
+        assert code == 130, err
+        assert "watch stopped" in err
     finally:
         if proc.poll() is None:
             proc.kill()

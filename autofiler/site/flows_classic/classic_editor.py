@@ -54,7 +54,7 @@ class ClassicEditor:
         self.session = session
         self.map = session.smap
         self.page = session.page
-        self.ctx = Ctx(self.page, self.map.ui, self.map.buttons)
+        self.ctx = Ctx(self.page, self.map.ui, self.map.buttons, self.map.save_answer)
         self.dry_run = False  # set: 保存 and 提交 are refused here, whatever asks for them
 
     # opening -------------------------------------------------------------------------------------------

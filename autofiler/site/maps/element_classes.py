@@ -58,6 +58,9 @@ class ElementUi(Strict):
     upload_item_name: str = doc("The file name of an uploaded file.")
     upload_item_delete: str = doc("The remove icon of an uploaded file.")
     menu_item: str = doc("An entry of the left menu (matched by its text from `menu`).")
+    menu_item_current: str | None = Field(None, description="The entry of the page now shown (a single-page "
+                                          "app does not navigate when it is clicked again). Fallback: every entry "
+                                          "is clicked and a navigation awaited.")
     pagination_total: str = doc("The pager's count of all rows (共 N 条).")
     pagination_sizes: str = doc("The pager's page-size select.")
     pagination_next: str = doc("The pager's next button.")

@@ -4,11 +4,11 @@ control is found (by its control name when known, else by its label)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from playwright.sync_api import Locator, Page
 
-from autofiler.site.maps.classic_model import Buttons, ClassicUi
+from autofiler.site.maps.classic_model import Buttons, ClassicUi, SaveAnswer
 from autofiler.site.maps.resolve import SiteField
 
 SHORT_MS = 3000
@@ -89,6 +89,7 @@ class Ctx:
     page: Page
     ui: ClassicUi
     buttons: Buttons
+    answer: SaveAnswer = field(default_factory=SaveAnswer)  # how an XHR a widget sends (an upload) answers
 
     def item(self, scope: Locator | Page, field: SiteField) -> Locator:
         """The form item of a field: the innermost one holding its named control, else the one whose own label

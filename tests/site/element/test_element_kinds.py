@@ -1,5 +1,5 @@
 """Every widget kind of the sop-2020 form driven by the Element family's own strategies on the genuine Vue 2.7 +
-Element UI 2.15 face (and the hand-written look-alike face); each module saved, and the stored values read through
+Element UI 2.15 face; each module saved, and the stored values read through
 the mock's control API."""
 
 from __future__ import annotations
@@ -22,13 +22,6 @@ def test_every_widget_kind_of_the_multi_center_example_is_stored(editing: Editin
     fill_and_save_everything(editing, values)
     assert_stored(editing, values)
     assert editing.stored("implementation")["participating_units"][1]["institution"] == "某县人民医院"
-
-
-def test_every_widget_kind_on_the_hand_written_face_too(browser: Browser) -> None:
-    with launch("--face", "sop-2020") as mock, open_editor(browser, mock) as editing:
-        values = spec_values()
-        fill_and_save_everything(editing, values)
-        assert_stored(editing, values)
 
 
 def test_filled_values_survive_a_reload_and_read_back_from_their_chosen_state(editing: Editing) -> None:
