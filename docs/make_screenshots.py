@@ -20,9 +20,9 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mock_site.catalog import CATALOG
 from mock_site.launcher import RunningMock, launch
 from mock_site.pdf import minimal_pdf
+from mock_site.served_catalog import CATALOG
 
 PI = {"username": "13800000000", "password": "Demo@2025"}
 BROWSER = os.environ.get("AUTOFILER_BROWSER", "/usr/bin/chromium")

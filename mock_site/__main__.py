@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uvicorn
 
-from mock_site.app import create_app
-from mock_site.config import parse_args
+from mock_site.mock_config import parse_args
+from mock_site.server_app import create_app
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mock_site.errors import ApiError
+from mock_site.api_errors import ApiError
 
 
 def is_admin_of(user: dict[str, Any], project: dict[str, Any]) -> bool:

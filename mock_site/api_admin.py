@@ -11,8 +11,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from mock_site.access import is_admin_of
-from mock_site.api import json_body
-from mock_site.errors import ApiError
+from mock_site.api_errors import ApiError
+from mock_site.api_filing import json_body
 from mock_site.sessions import api_user
 from mock_site.sheet import import_accounts
 

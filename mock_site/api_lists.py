@@ -13,8 +13,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from mock_site.api_admin import admin_user
-from mock_site.catalog import STATES
-from mock_site.errors import ApiError
+from mock_site.api_errors import ApiError
+from mock_site.served_catalog import STATES
 from mock_site.sessions import api_user
 
 MAX_SIZE = 100

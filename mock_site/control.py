@@ -9,10 +9,10 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from mock_site import faults as faults_mod
-from mock_site.api import json_body
-from mock_site.catalog import PROVINCES
-from mock_site.errors import ApiError, Invalid
+from mock_site.api_errors import ApiError, Invalid
+from mock_site.api_filing import json_body
 from mock_site.seed import seed_base, seed_projects
+from mock_site.served_catalog import PROVINCES
 
 
 def _text(body: dict[str, Any], key: str, required: bool = True) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from mock_site.errors import Conflict, Invalid, UploadRejected
+from mock_site.api_errors import Conflict, Invalid, UploadRejected
 from mock_site.projects import ProjectsMixin
 from mock_site.review import ReviewMixin
 

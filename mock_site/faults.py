@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from mock_site.alter import OptionsOf, alter_one
-from mock_site.errors import ApiError, Invalid
+from mock_site.api_errors import ApiError, Invalid
 
 BUSY = "服务器繁忙，请稍后重试"
 

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mock_site import pdf
-from mock_site.catalog import MODULES, states
-from mock_site.errors import Conflict, Invalid, UploadRejected
+from mock_site.api_errors import Conflict, Invalid, UploadRejected
 from mock_site.formats import timestamp as now
+from mock_site.served_catalog import MODULES, states
 from mock_site.validation import Context, validate_module
 
 if TYPE_CHECKING:

@@ -10,9 +10,9 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from mock_site.catalog import CATALOG, EN_LABEL, EN_SUFFIX, MODULES, province_code
-from mock_site.errors import Conflict, Invalid
+from mock_site.api_errors import Conflict, Invalid
 from mock_site.formats import timestamp as now
+from mock_site.served_catalog import CATALOG, EN_LABEL, EN_SUFFIX, MODULES, province_code
 from mock_site.validation import Context, validate_module
 
 if TYPE_CHECKING:

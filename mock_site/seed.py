@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mock_site.errors import Invalid
+from mock_site.api_errors import Invalid
 from mock_site.pdf import minimal_pdf
 from mock_site.review import PUBLISH_RESULT, PUBLISH_STEP, RESULTS, STEPS, SUBMIT_RESULT, SUBMIT_STEP
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from mock_site.errors import ApiError
+from mock_site.api_errors import ApiError
 
 COOKIE = "mr_session"
 EXPIRED = "登录已过期，请重新登录"

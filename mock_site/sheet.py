@@ -8,8 +8,8 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 from mock_site import formats
-from mock_site.catalog import ACCOUNT_TEMPLATE
-from mock_site.errors import Invalid
+from mock_site.api_errors import Invalid
+from mock_site.served_catalog import ACCOUNT_TEMPLATE
 
 if TYPE_CHECKING:
     from mock_site.db import Registry

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mock_site import formats
-from mock_site.catalog import EN_LABEL, EN_SUFFIX, FIELD_MODULE, MODULES
+from mock_site.served_catalog import EN_LABEL, EN_SUFFIX, FIELD_MODULE, MODULES
 
 Error = dict[str, str]
 CHOICE_WIDGETS = {"radio", "select", "multiselect", "date", "daterange", "institution"}

@@ -11,14 +11,14 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from mock_site import access, sessions
-from mock_site.catalog import PROVINCES
-from mock_site.config import MockConfig
 from mock_site.db import Registry
-from mock_site.live import pickers, shuffle
+from mock_site.dom_shuffle import PageDraws
+from mock_site.live import live_shuffle, picker_choices
 from mock_site.live.decode import single_column
 from mock_site.live.form import DISABLED_OPTIONS, Control, Tab, page_rules, tabs
 from mock_site.live.rules import COUNTRIES, tab_shown
-from mock_site.shuffle import PageDraws
+from mock_site.mock_config import MockConfig
+from mock_site.served_catalog import PROVINCES
 
 TEMPLATES = Path(__file__).with_name("templates")
 PI_MENU: list[dict[str, Any]] = [
@@ -61,11 +61,11 @@ class LivePages:
         rng = self.rng()
 
         def order(t: Tab) -> list[Control]:
-            return shuffle.shuffled(t, rng) if rng is not None else list(t.controls)
+            return live_shuffle.shuffled(t, rng) if rng is not None else list(t.controls)
 
         text = self.env.get_template(template).render(order=order, **context)
         if rng is not None:
-            text = shuffle.rewrite(text, rng)
+            text = live_shuffle.rewrite(text, rng)
         return HTMLResponse(text, status_code=status)
 
     def page(self, request: Request, user: dict[str, Any], template: str, status: int = 200,
@@ -193,11 +193,11 @@ class LivePages:
 
     def _cells(self, key: str, value: Any, institution: str) -> list[str]:
         if key == "icd11_codes":
-            return [value, pickers.icd11_title(value) or ""]
+            return [value, picker_choices.icd11_title(value) or ""]
         if key == "discipline_classification":
-            return [value, next((d["group"] for d in pickers.disciplines() if d["name"] == value), "")]
+            return [value, next((d["group"] for d in picker_choices.disciplines() if d["name"] == value), "")]
         name, mobile = (value.get("name", ""), value.get("mobile", "")) if isinstance(value, dict) else (value, "")
-        person = next((p for p in pickers.people(self.registry, institution) if p["name"] == name), None)
+        person = next((p for p in picker_choices.people(self.registry, institution) if p["name"] == name), None)
         return [name, person["title"], person["department"], mobile] if person else [name, "", "", mobile]
 
     def progress(self, request: Request) -> Response:

@@ -14,9 +14,9 @@ from typing import Any
 
 from autofiler.forms.conditions import holds
 from mock_site import formats
-from mock_site.catalog import PROVINCES
-from mock_site.live import pickers
+from mock_site.live import picker_choices
 from mock_site.live.form import DISABLED_OPTIONS, Control, Tab, form
+from mock_site.served_catalog import PROVINCES
 
 Error = dict[str, Any]
 CHOOSE = {"select", "dependent_select", "radio", "checkbox_pair", "checkbox_group", "country", "province",
@@ -127,9 +127,9 @@ def _check_list(c: Control, items: list[str], ctx: Context) -> tuple[str | None,
     if c.widget == "checkbox_group":
         bad = [x for x in items if x not in c.options]
     elif c.key == "discipline_classification":
-        bad = [x for x in items if not pickers.discipline_known(x)]
+        bad = [x for x in items if not picker_choices.discipline_known(x)]
     elif c.key == "icd11_codes":
-        bad = [x for x in items if pickers.icd11_title(x) is None]
+        bad = [x for x in items if picker_choices.icd11_title(x) is None]
     else:
         bad = []
     return (f"{c.label}的选项无效：{'、'.join(bad)}", items) if bad else (None, items)

@@ -10,9 +10,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from mock_site.errors import ApiError
+from mock_site.api_errors import ApiError
 from mock_site.formats import timestamp as now
-from mock_site.live import pickers
+from mock_site.live import picker_choices
 from mock_site.live.form import GENERATION, Tab, all_controls, tabs
 from mock_site.live.rules import FILES, Context, check_tab, tab_shown
 from mock_site.review import SUBMIT_RESULT, SUBMIT_STEP, add_event
@@ -28,7 +28,7 @@ def context(registry: Any, project: dict[str, Any] | None, owner: dict[str, Any]
         saved=project["modules"] if project else {},
         institution=institution,
         files=project["attachments"] if project else {},
-        people=lambda: pickers.people(registry, institution),
+        people=lambda: picker_choices.people(registry, institution),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mock_site import formats, pdf
-from mock_site.catalog import province_code
+from mock_site.served_catalog import province_code
 from mock_site.sheet import default_password
 
 

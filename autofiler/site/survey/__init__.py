@@ -1,0 +1,1 @@
+"""`doctor --survey`: walk a live editor without saving, list every control, and match it to the map and catalog."""

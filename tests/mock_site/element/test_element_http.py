@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import httpx
 
-from mock_site.config import parse_args
+from mock_site.mock_config import parse_args
 from tests.support import ADMIN, DEMO_PI, MockServer
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mock_site.config import MockConfig, parse_args
+from mock_site.mock_config import MockConfig, parse_args
 
 
 def test_the_command_line_defaults_to_the_live_face():

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from mock_site.live.form import tabs
-from mock_site.live.shuffle import units
+from mock_site.live.live_shuffle import units
 from tests.mock_site.live import live_support as live
 from tests.mock_site.live.ui import choose, item, radio, ready
 from tests.support import DEMO_PI, MockServer

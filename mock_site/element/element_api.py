@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from autofiler.forms import conditions
 from mock_site.api_admin import admin_user
-from mock_site.catalog import CATALOG, FIELD_MODULE, PROVINCES, STATES
+from mock_site.served_catalog import CATALOG, FIELD_MODULE, PROVINCES, STATES
 from mock_site.sessions import api_user
 
 USER_KEYS = ("id", "name", "phone", "email", "institution", "role", "profile_complete")

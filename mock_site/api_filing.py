@@ -13,8 +13,8 @@ from starlette.routing import Route
 
 from mock_site import captcha, formats
 from mock_site.access import project_for
-from mock_site.catalog import CATALOG, MODULES, PROVINCES
-from mock_site.errors import ApiError
+from mock_site.api_errors import ApiError
+from mock_site.served_catalog import CATALOG, MODULES, PROVINCES
 from mock_site.sessions import COOKIE, PROFILE_PATH, api_user, session_of, set_cookie, store
 
 SAVED, SUBMITTED, ADDED = "保存成功", "提交成功", "添加成功"

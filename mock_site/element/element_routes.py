@@ -18,8 +18,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from mock_site.config import MockConfig
-from mock_site.element import api
+from mock_site.element import element_api
+from mock_site.mock_config import MockConfig
 
 HERE = Path(__file__).parent
 NODE_MODULES = HERE.parent / "node_modules"
@@ -79,5 +79,5 @@ def routes(config: MockConfig) -> list[BaseRoute]:
     out += [Route(path, page) for path in PAGES]
     out += [Mount(f"/static/lib/{name}", StaticFiles(directory=path), name=f"lib-{name}") for name, path in LIBS.items()]
     out.append(Mount("/static/element", StaticFiles(directory=HERE / "static"), name="element"))
-    out += api.routes()
+    out += element_api.routes()
     return out

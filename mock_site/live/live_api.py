@@ -16,12 +16,12 @@ from starlette.responses import JSONResponse, Response
 
 from mock_site.access import project_for
 from mock_site.alter import OptionsOf
-from mock_site.catalog import PROVINCES
-from mock_site.errors import ApiError, Conflict, UploadRejected
-from mock_site.live import pickers, service
+from mock_site.api_errors import ApiError, Conflict, UploadRejected
+from mock_site.live import picker_choices, service
 from mock_site.live.decode import decode
 from mock_site.live.form import DISABLED_OPTIONS, GENERATION, Tab, tab
 from mock_site.live.rules import COUNTRIES
+from mock_site.served_catalog import PROVINCES
 from mock_site.sessions import api_user
 
 SAVED = "保存成功"
@@ -197,20 +197,20 @@ async def people(request: Request) -> Response:
     """The people of an institution (?org=, default the user's), matching ?q= on name, department or phone."""
     user = api_user(request)
     org = request.query_params.get("org") or user["institution"]
-    rows = pickers.search(pickers.people(request.app.state.registry, org), request.query_params.get("q", ""),
+    rows = picker_choices.search(picker_choices.people(request.app.state.registry, org), request.query_params.get("q", ""),
                           "name", "department", "mobile")
     return JSONResponse({"code": 0, "msg": "", "count": len(rows), "data": rows})
 
 
 async def disciplines(request: Request) -> Response:
     api_user(request)
-    rows = pickers.search(pickers.disciplines(), request.query_params.get("q", ""), "name", "group")
+    rows = picker_choices.search(picker_choices.disciplines(), request.query_params.get("q", ""), "name", "group")
     return JSONResponse({"code": 0, "msg": "", "count": len(rows), "data": rows})
 
 
 async def icd11(request: Request) -> Response:
     api_user(request)
-    rows = pickers.search(pickers.icd11(), request.query_params.get("q", ""), "name", "code")
+    rows = picker_choices.search(picker_choices.icd11(), request.query_params.get("q", ""), "name", "code")
     return JSONResponse({"code": 0, "msg": "", "count": len(rows), "data": rows})
 
 

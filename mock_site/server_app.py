@@ -9,12 +9,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
 
-from mock_site import api, api_admin, api_lists, control
+from mock_site import api_admin, api_filing, api_lists, control
+from mock_site.api_errors import ApiError, Conflict, Invalid, UploadRejected
 from mock_site.captcha import Captchas
-from mock_site.config import MockConfig
 from mock_site.db import Registry
-from mock_site.errors import ApiError, Conflict, Invalid, UploadRejected
 from mock_site.faults import Faults
+from mock_site.mock_config import MockConfig
 from mock_site.seed import seed_base
 from mock_site.sessions import SessionStore
 
@@ -22,11 +22,13 @@ from mock_site.sessions import SessionStore
 def _page_routes(registry: Registry, config: MockConfig) -> list[BaseRoute]:
     if config.face == "live-2026":
         from mock_site.live import form as live_form
-        from mock_site.live import routes as live  # the 2026 form, server-rendered, enhanced by genuine layui
+        from mock_site.live import (
+            live_routes as live,  # the 2026 form, server-rendered, enhanced by genuine layui
+        )
 
         live_form.use_file(config.form_file)
         return live.routes(registry, config)
-    from mock_site.element import routes as element  # the single-page app on genuine Element UI
+    from mock_site.element import element_routes as element  # the single-page app on genuine Element UI
 
     return element.routes(config)
 
@@ -48,7 +50,7 @@ def create_app(config: MockConfig | None = None, registry: Registry | None = Non
     if registry.is_empty():
         seed_base(registry)
     routes = _page_routes(registry, config)
-    routes += api.routes() + api_lists.routes() + api_admin.routes()
+    routes += api_filing.routes() + api_lists.routes() + api_admin.routes()
     if config.control:
         routes += control.routes()
     app = Starlette(routes=routes, exception_handlers={

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import random
 
+from mock_site.dom_shuffle import shuffle_dom
 from mock_site.live.form import Control, Tab, form
-from mock_site.shuffle import shuffle_dom
 
 
 def units(t: Tab) -> list[list[Control]]:

@@ -7,10 +7,10 @@ from pathlib import Path
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from mock_site.config import MockConfig
 from mock_site.db import Registry
-from mock_site.live import api
+from mock_site.live import live_api
 from mock_site.live.pages import LivePages
+from mock_site.mock_config import MockConfig
 
 HERE = Path(__file__).parent
 LAYUI = HERE.parent / "node_modules" / "layui" / "dist"
@@ -22,7 +22,7 @@ def routes(registry: Registry, config: MockConfig) -> list[BaseRoute]:
         raise SystemExit(MISSING)
     p = LivePages(registry, config)
     base = "/research/api"
-    control = [Route("/__mock__/refuse-next", api.refuse_next, methods=["POST"])] if config.control else []
+    control = [Route("/__mock__/refuse-next", live_api.refuse_next, methods=["POST"])] if config.control else []
     return control + [
         Route("/", p.root),
         Route("/login", p.login),
@@ -37,15 +37,15 @@ def routes(registry: Registry, config: MockConfig) -> list[BaseRoute]:
         Route("/research/branch", p.listing),
         Route("/admin/review", p.listing),
         Route("/admin/accounts", p.accounts),
-        Route(base + "/save/{tab:int}", api.save, methods=["POST"]),
-        Route(base + "/submit/{id:int}", api.submit, methods=["POST"]),
-        Route(base + "/upload/{id:int}/{key}", api.upload, methods=["POST"]),
-        Route(base + "/file/{id:int}/{file_id:int}", api.download, methods=["GET"]),
-        Route(base + "/people", api.people),
-        Route(base + "/disciplines", api.disciplines),
-        Route(base + "/icd11", api.icd11),
-        Route(base + "/orgs", api.orgs),
-        Route(base + "/{kind:str}", api.listing),
+        Route(base + "/save/{tab:int}", live_api.save, methods=["POST"]),
+        Route(base + "/submit/{id:int}", live_api.submit, methods=["POST"]),
+        Route(base + "/upload/{id:int}/{key}", live_api.upload, methods=["POST"]),
+        Route(base + "/file/{id:int}/{file_id:int}", live_api.download, methods=["GET"]),
+        Route(base + "/people", live_api.people),
+        Route(base + "/disciplines", live_api.disciplines),
+        Route(base + "/icd11", live_api.icd11),
+        Route(base + "/orgs", live_api.orgs),
+        Route(base + "/{kind:str}", live_api.listing),
         Mount("/static/lib/layui", StaticFiles(directory=LAYUI), name="layui"),
         Mount("/static/live", StaticFiles(directory=HERE / "static"), name="live"),
     ]
