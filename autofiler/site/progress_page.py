@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from autofiler.errors import SiteError
+from autofiler.site.maps.state_labels import state_key
 
 if TYPE_CHECKING:
     from autofiler.site.session import Site
@@ -69,11 +70,7 @@ class Project:
 
 def status_key(label: str, states: dict[str, str]) -> str:
     """The state key whose label the site shows; labels the site map does not know give "unknown"."""
-    label = label.strip()
-    for key, text in states.items():
-        if text == label:
-            return key
-    return UNKNOWN
+    return state_key(states, label) or UNKNOWN
 
 
 def blank(value: str | None) -> str | None:

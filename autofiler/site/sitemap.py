@@ -22,6 +22,7 @@ from autofiler.errors import ConfigError
 from autofiler.paths import package_data
 from autofiler.site.maps import element_answers, element_model
 from autofiler.site.maps.classic_model import InstitutionSearch
+from autofiler.site.maps.state_labels import state_key
 
 WIDGETS = set(get_args(element_model.Widget))
 
@@ -148,10 +149,7 @@ class SiteMap:
 
     def state_key(self, label: str) -> str | None:
         """The state key of a status label shown by the site (草稿 -> draft); None when unknown."""
-        for key, text in self.states.items():
-            if text == label.strip():
-                return key
-        return None
+        return state_key(self.states, label)
 
     def project_id(self, url: str) -> str | None:
         m = re.search(self.project_id_pattern, url)

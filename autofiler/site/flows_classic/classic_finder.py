@@ -11,6 +11,7 @@ from typing import Any
 
 from autofiler.errors import SiteError
 from autofiler.site.flows_classic.classic_session import ClassicSession
+from autofiler.site.maps.state_labels import state_key
 from autofiler.site.unnamed_drafts import unknown_drafts
 
 
@@ -45,7 +46,7 @@ def rows(session: ClassicSession) -> list[Row]:
     out = []
     for row in listed:
         label = str(row.get(r.projects_state) or "")
-        key = next((k for k, v in m.states.items() if v == label), None)
+        key = state_key(m.states, label)
         out.append(Row(str(row.get(r.projects_id)), str(row.get(r.projects_name) or "").strip(), key, label))
     return out
 

@@ -10,6 +10,7 @@ from playwright.sync_api import Response
 
 from autofiler.errors import SiteError
 from autofiler.site.flows_classic.classic_editor import ClassicEditor, SaveRefused, _is_post
+from autofiler.site.maps.state_labels import state_key
 from autofiler.site.policies import retry_busy
 from autofiler.site.widgets_classic.context import exact
 
@@ -32,7 +33,7 @@ def state_of(editor: ClassicEditor, project_id: str) -> tuple[str | None, str]:
     for row in rows or []:
         if str(row.get(r.projects_id)) == str(project_id):
             label = str(row.get(r.projects_state) or "")
-            key = next((k for k, v in m.states.items() if v == label), None)
+            key = state_key(m.states, label)
             return key, label
     raise SiteError(f"项目 {project_id} 不在项目列表中 / project {project_id} is not in the site's list")
 

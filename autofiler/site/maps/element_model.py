@@ -73,8 +73,8 @@ class Buttons(Strict):
     edit: str | None = Field(None, description="Opens a project for editing. Fallback: not used.")
     view: str | None = Field(None, description="Opens a project read-only. Fallback: not used.")
     progress: str | None = Field(None, description="Opens a project's progress. Fallback: its address.")
-    search: str | None = Field(None, description="Searches the list by `project_list.name_filter`. Fallback: "
-                               "every row is read and filtered here.")
+    search: str | None = Field(None, description="Searches the list by `project_list.name_filter`. Not needed: "
+                               "the driver reads the whole list (its JSON, else every page) and filters it.")
     delete_row: str = doc("Deletes a table row.")
     upload: str | None = Field(None, description="An upload button's text. Fallback: the upload input.")
     logout: str | None = Field(None, description="Logs out. Fallback: not used.")
@@ -94,8 +94,8 @@ class Signals(Strict):
 
 
 class ProjectList(Strict):
-    name_filter: str | None = Field(None, description="Label of the list's name filter. Fallback: every row "
-                                    "is read and filtered here.")
+    name_filter: str | None = Field(None, description="Label of the list's name filter. Not needed: the whole "
+                                    "list is read and filtered by the driver.")
     status_filter: str | None = Field(None, description="Label of the status filter. Fallback: not used.")
     page_size_option: str | None = Field(None, description="The largest page size option. Fallback: page "
                                          "after page at the site's size.")
