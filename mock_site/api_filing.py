@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
@@ -11,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from mock_site import captcha, formats
+from mock_site import captcha, formats, pdf
 from mock_site.access import project_for
 from mock_site.api_errors import ApiError
 from mock_site.served_catalog import CATALOG, MODULES, PROVINCES
@@ -194,12 +193,7 @@ async def delete_upload(request: Request) -> Response:
 async def download(request: Request) -> Response:
     user = api_user(request)
     project = project_for(request.app.state.registry, user, request.path_params["id"])
-    found = request.app.state.registry.attachment_data(project["id"], request.path_params["file_id"])
-    if found is None:
-        raise ApiError(404, "文件不存在")
-    name, data = found
-    return Response(data, media_type="application/pdf",
-                    headers={"Content-Disposition": f"inline; filename*=UTF-8''{quote(name, safe='')}"})
+    return pdf.stored_file(request.app.state.registry, project["id"], request.path_params["file_id"])
 
 
 async def submit(request: Request) -> Response:

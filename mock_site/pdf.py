@@ -1,8 +1,14 @@
-"""Is an upload a PDF the site would take? Judged by content, never by the file name."""
+"""Is an upload a PDF the site would take? Judged by content, never by the file name. And a stored one, served."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
+from urllib.parse import quote
+
+from starlette.responses import Response
+
+from mock_site.api_errors import ApiError
 
 ENCRYPT = re.compile(rb"/Encrypt[\s/<\[\d]")
 
@@ -48,3 +54,13 @@ def minimal_pdf(text: str = "autofiler mock") -> bytes:
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def stored_file(registry: Any, project_id: int, file_id: int) -> Response:
+    """A project's uploaded PDF as the browser opens it (inline, its own name); 404 when there is none."""
+    found = registry.attachment_data(project_id, file_id)
+    if found is None:
+        raise ApiError(404, "文件不存在")
+    name, data = found
+    return Response(data, media_type="application/pdf",
+                    headers={"Content-Disposition": f"inline; filename*=UTF-8''{quote(name, safe='')}"})

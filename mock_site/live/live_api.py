@@ -7,13 +7,13 @@ Saves are form-encoded (the tab's named controls in page order); a refused save 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from mock_site import pdf
 from mock_site.access import project_for
 from mock_site.alter import OptionsOf
 from mock_site.api_errors import ApiError, Conflict, UploadRejected
@@ -153,12 +153,7 @@ async def upload(request: Request) -> Response:
 async def download(request: Request) -> Response:
     user = api_user(request)
     project = _live_project(request, user, request.path_params["id"])
-    found = request.app.state.registry.attachment_data(project["id"], request.path_params["file_id"])
-    if found is None:
-        raise ApiError(404, "文件不存在")
-    name, data = found
-    return Response(data, media_type="application/pdf",
-                    headers={"Content-Disposition": f"inline; filename*=UTF-8''{quote(name, safe='')}"})
+    return pdf.stored_file(request.app.state.registry, project["id"], request.path_params["file_id"])
 
 
 def _int(text: str | None, default: int, high: int = 10**6) -> int:

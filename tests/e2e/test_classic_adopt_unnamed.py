@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from autofiler.forms import load as load_form
-from mock_site.launcher import DEMO_PI, launch
-from tests.e2e.live_support import STAFF, spec_copy
+from mock_site.launcher import DEMO_PI
+from tests.e2e.live_support import live, server, spec_copy  # noqa: F401 - the live face's fixtures
 from tests.e2e.test_submit_live import stored_differences
-from tests.site.filing_support import run_cli
+from tests.site.filing_support import owned, run_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -20,31 +20,12 @@ TITLE_CONTROL = load_form("live-2026").find("research_title").name  # 医学研�
 REFUSAL = "题目与已登记项目重复"
 
 
-@pytest.fixture(scope="module")
-def server():
-    with launch("--face", "live-2026", "--fast") as mock:
-        yield mock
-
-
-@pytest.fixture
-def live(server, pi_password):
-    server.reset()
-    for phone, name in STAFF:
-        server.control("POST", "users", {"phone": phone, "password": "Staff@2025", "name": name,
-                                         "institution": "示例医院", "role": "pi"})
-    return server
-
-
-def owned(mock) -> list[dict]:
-    return [p for p in mock.projects() if p["owner"] == DEMO_PI["phone"]]
-
-
 def submit(mock, capsys, spec: Path, state: Path) -> tuple[int, str]:
     return run_cli(capsys, "submit", str(spec), "--yes", "--site", mock.url, "--user", DEMO_PI["phone"],
                    "--state-dir", str(state))
 
 
-def test_a_draft_left_without_a_title_is_finished_by_a_run_on_another_computer(live, tmp_path, capsys):
+def test_a_draft_left_without_a_title_is_finished_by_a_run_on_another_computer(live, tmp_path, capsys):  # noqa: F811
     spec = spec_copy("single-center.yaml", tmp_path)
     live.control("POST", "refuse-next", {"name": TITLE_CONTROL, "msg": REFUSAL})
     code, out = submit(live, capsys, spec, tmp_path / "first-computer")
@@ -62,7 +43,7 @@ def test_a_draft_left_without_a_title_is_finished_by_a_run_on_another_computer(l
     assert stored_differences(project, spec) == []
 
 
-def test_a_draft_with_another_title_is_left_alone(live, tmp_path, capsys):
+def test_a_draft_with_another_title_is_left_alone(live, tmp_path, capsys):  # noqa: F811
     other = spec_copy("single-center.yaml", tmp_path / "other")
     spec = spec_copy("single-center.yaml", tmp_path)
     title = "超说明书使用利妥昔单抗治疗成人难治性肾病综合征的单中心单臂研究"
