@@ -1,8 +1,10 @@
-"""The --shuffle-dom rewrite: random id/name values and class order on every tag of a rendered page.
+"""The --shuffle-dom rewrite of a server-rendered page: random ids (and, unless kept, names) and class order on
+every tag.
 
-The pages' own JavaScript never reads ids or names (it uses data-* attributes), so a driver that leans on them
-breaks here while one that follows labels keeps working. The order of form items is shuffled earlier, when the
-editor's panes are built (see `editor.py`), because only there is it known which items belong together.
+A driver that leans on ids breaks here while one that follows labels, or the control names a site keeps as its
+contract (the live face passes keep_names), keeps working. The order of form items is shuffled earlier, where the
+live face lays out a tab (`live/live_shuffle.py`), because only there is it known which items belong together.
+The Element face draws its own shuffle in the browser.
 """
 
 from __future__ import annotations
