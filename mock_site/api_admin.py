@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.datastructures import UploadFile
-from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -13,6 +11,7 @@ from starlette.routing import Route
 from mock_site.access import is_admin_of
 from mock_site.api_errors import ApiError
 from mock_site.api_filing import json_body
+from mock_site.multipart import uploaded_file
 from mock_site.sessions import api_user
 from mock_site.sheet import import_accounts
 
@@ -27,16 +26,7 @@ def admin_user(request: Request) -> dict[str, Any]:
 async def upload_accounts(request: Request) -> Response:
     """POST multipart `file` (the Appendix-1 xlsx) → {"message", "created", "results": [{row, name, ok, message}]}."""
     user = admin_user(request)
-    try:
-        async with request.form(max_files=1) as form:
-            item = form.get("file")
-            if not isinstance(item, UploadFile):
-                raise ApiError(400, "请选择文件")
-            data = await item.read()
-    except ApiError:
-        raise
-    except (MultiPartException, ValueError):
-        raise ApiError(400, "上传格式不正确") from None
+    data, _name = await uploaded_file(request)
     results = import_accounts(request.app.state.registry, user["institution"], data)
     created = sum(1 for r in results if r["ok"])
     return JSONResponse({"message": f"导入完成：成功 {created} 行，失败 {len(results) - created} 行",

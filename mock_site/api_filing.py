@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.datastructures import UploadFile
-from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -13,6 +11,7 @@ from starlette.routing import Route
 from mock_site import captcha, formats, pdf
 from mock_site.access import project_for
 from mock_site.api_errors import ApiError
+from mock_site.multipart import uploaded_file
 from mock_site.served_catalog import CATALOG, MODULES, PROVINCES
 from mock_site.sessions import COOKIE, PROFILE_PATH, api_user, session_of, set_cookie, store
 
@@ -167,16 +166,7 @@ async def save_module(request: Request) -> Response:
 
 async def upload(request: Request) -> Response:
     project = editable_project(request)
-    try:
-        async with request.form(max_files=1) as form:
-            item = form.get("file")
-            if not isinstance(item, UploadFile):
-                raise ApiError(400, "请选择文件")
-            data, filename = await item.read(), item.filename or ""
-    except ApiError:
-        raise
-    except (MultiPartException, ValueError):  # a malformed multipart body
-        raise ApiError(400, "上传格式不正确") from None
+    data, filename = await uploaded_file(request)
     await request.app.state.faults.before("upload")
     stored = request.app.state.registry.add_attachment(project["id"], request.path_params["key"], filename, data)
     return JSONResponse({"message": "上传成功", "file": stored})

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.datastructures import UploadFile
-from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -21,6 +19,7 @@ from mock_site.live import picker_choices, service
 from mock_site.live.decode import decode
 from mock_site.live.form import DISABLED_OPTIONS, GENERATION, Tab, tab
 from mock_site.live.rules import COUNTRIES
+from mock_site.multipart import uploaded_file
 from mock_site.served_catalog import PROVINCES
 from mock_site.sessions import api_user
 
@@ -133,13 +132,9 @@ async def upload(request: Request) -> Response:
     if key not in service.FILE_KEYS:
         return refuse(request, f"未知的附件类型 {key}")
     try:
-        async with request.form(max_files=1) as form:
-            item = form.get("file")
-            if not isinstance(item, UploadFile):
-                return refuse(request, "请选择文件")
-            data, filename = await item.read(), item.filename or ""
-    except (MultiPartException, ValueError):
-        return refuse(request, "上传格式不正确")
+        data, filename = await uploaded_file(request)
+    except ApiError as exc:  # the live face answers its own refusal shape
+        return refuse(request, exc.message)
     await request.app.state.faults.before("upload")
     try:
         stored = registry.add_attachment(project["id"], key, filename, data, widgets=service.FILE_KEYS,
