@@ -20,7 +20,7 @@ from typing import Literal
 from urllib.parse import urljoin
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, Page, Response
+from playwright.sync_api import Locator, Page, Request, Response
 
 from autofiler import credentials, redact
 from autofiler.config import Settings, insecure_warning, origin_of
@@ -119,15 +119,29 @@ def _after_login(page: Page, site_map: SiteMap, where: Where) -> None:
 @contextlib.contextmanager
 def same_origin_only(page: Page, origin: str) -> Iterator[None]:
     """While the password is on the page, every request to another origin is stopped: a script of the page
-    (or a redirect) cannot carry it elsewhere."""
+    (or a redirect) cannot carry it elsewhere.
+
+    Playwright lets a stopped request go on if its route is removed before the handler ran, so the route
+    stays until every request to another origin seen meanwhile has ended (aborted ones end at once)."""
 
     def elsewhere(url: str) -> bool:
         return origin_of(url) != origin
 
+    seen: list[Request] = []
+
+    def note(request: Request) -> None:
+        if elsewhere(request.url):
+            seen.append(request)
+
+    page.on("request", note)
     page.route(elsewhere, lambda route: route.abort())
     try:
         yield
     finally:
+        with contextlib.suppress(PlaywrightError):
+            while seen:
+                seen.pop().response()  # returns once the request has ended: here, once aborted
+        page.remove_listener("request", note)
         with contextlib.suppress(PlaywrightError):
             page.unroute(elsewhere)
 
