@@ -30,9 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from autofiler.config import Settings
-from autofiler.site import list_reading
-from autofiler.site import progress_page as reader
-from autofiler.site.session import open_site
+from autofiler.site.lists import list_reading
+from autofiler.site.lists import progress_page as reader
+from autofiler.site.session.site_session import open_site
 from autofiler.store import Store
 from autofiler.tracking.changes import record
 from mock_site.launcher import DEMO_PI, launch

@@ -94,7 +94,7 @@ def drive(face: str, site: str, state: str, spec: Path, n: int) -> float:
         code = file_classic(s, resolve.load(choose.shipped(face)), quiet, title, values, spec_path, yes=True,
                             no_submit=False, interactive=False, confirm=lambda _q: True)
     else:
-        from autofiler.site.session import open_site
+        from autofiler.site.session.site_session import open_site
         from autofiler.store import Store
 
         with Store(s.state_dir) as store, open_site(s) as opened:

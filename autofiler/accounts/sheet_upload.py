@@ -20,7 +20,7 @@ from autofiler.accounts.sheet_reading import data_sheet, open_workbook, read_she
 from autofiler.config import Settings
 from autofiler.errors import ConfigError, SessionExpired, SiteError
 from autofiler.site import page_actions
-from autofiler.site.session import Site, open_site
+from autofiler.site.session.site_session import Site, open_site
 from autofiler.site.sitemap import Section, SiteMap
 
 # Creating accounts hashes each password on the server: a sheet of several hundred rows takes a while.

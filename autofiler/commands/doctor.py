@@ -45,7 +45,7 @@ class Checks:
 def check_browser(c: Checks, settings: config.Settings) -> None:
     from playwright.sync_api import sync_playwright
 
-    from autofiler.site import browser
+    from autofiler.site.session import browser
 
     try:
         choice = browser.choose(settings)
@@ -104,9 +104,9 @@ def check_site(c: Checks, settings: config.Settings, login_path: str) -> bool:
 
 def check_forms(c: Checks, settings: config.Settings) -> None:
     """Log in and compare every module's labels and widgets with the site map in an editable project."""
-    from autofiler.site import element_projects
-    from autofiler.site.element_editor import Editor
-    from autofiler.site.session import open_site
+    from autofiler.site.flows_element.element_editor import Editor
+    from autofiler.site.lists import element_projects
+    from autofiler.site.session.site_session import open_site
 
     with open_site(settings) as site:
         c.ok(f"登录 / login as {settings.user}")

@@ -146,7 +146,7 @@ def run(args: Any) -> int:
 
 
 def _classic(settings: Any, site: Any, form: Any, project: str | None) -> tuple[list[FoundTab], Survey]:
-    from autofiler.site.flows_classic.classic_session import open_classic
+    from autofiler.site.session.classic_session import open_classic
     from autofiler.site.survey.match import match
     from autofiler.site.survey.walk import survey_site
 
@@ -156,7 +156,7 @@ def _classic(settings: Any, site: Any, form: Any, project: str | None) -> tuple[
 
 
 def _element(settings: Any, smap: Any, form: Any, project: str) -> tuple[list[FoundTab], Survey]:
-    from autofiler.site.session import open_site
+    from autofiler.site.session.site_session import open_site
     from autofiler.site.survey.element_walk import ElementWalker, expected
     from autofiler.site.survey.match import match_tabs
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from autofiler.errors import ConfigError
-from autofiler.site.institution_lookup import Institution, declared, search
+from autofiler.site.lists.institution_lookup import Institution, declared, search
 
 DEFAULT_FORM = "live-2026"
 
@@ -46,7 +46,7 @@ def _generation(selectors: str) -> str:
 
 def _search_classic(args: Any, map_path: Any, how: Any, text: str) -> list[Institution]:
     from autofiler.filing.classic_common import setup
-    from autofiler.site.flows_classic.classic_session import open_classic
+    from autofiler.site.session.classic_session import open_classic
 
     settings, site, _reporter = setup(args, map_path)
     with open_classic(settings, site) as session:
@@ -55,7 +55,7 @@ def _search_classic(args: Any, map_path: Any, how: Any, text: str) -> list[Insti
 
 def _search_element(args: Any, how: Any, text: str) -> list[Institution]:
     from autofiler import config
-    from autofiler.site.session import open_site
+    from autofiler.site.session.site_session import open_site
 
     settings = config.resolve(args)
     with open_site(settings) as site:

@@ -26,18 +26,18 @@ def ask_password(user: str, site: str) -> str:
 
 
 def run(args: Any) -> int:
-    from autofiler.site import session
+    from autofiler.site.session import site_session
 
     settings = config.resolve(args)
     user = settings.require_user()
     if args.forget:
         removed = credentials.forget(settings)
-        session.forget_cookies(settings)
+        site_session.forget_cookies(settings)
         print(f"已删除 / removed the stored password for {user} at {settings.site}" if removed
               else f"没有保存的密码 / no password was stored for {user} at {settings.site}")
         return 0
     secret = ask_password(user, settings.site)
-    with session.open_site(settings, password=secret, fresh_login=True):
+    with site_session.open_site(settings, password=secret, fresh_login=True):
         pass  # reaching here means the site accepted the password
     credentials.save(settings, secret)
     print(f"登录成功，密码已保存到{credentials.store_description()} / logged in; the password is kept there",

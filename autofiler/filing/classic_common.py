@@ -14,11 +14,11 @@ from autofiler.site import prewrite
 from autofiler.site.filing_display import FilingDisplay
 from autofiler.site.flows_classic import checks
 from autofiler.site.flows_classic.classic_editor import ClassicEditor
-from autofiler.site.flows_classic.classic_finder import Found
-from autofiler.site.flows_classic.classic_session import ClassicSession
 from autofiler.site.flows_classic.flow import FILE_KINDS
+from autofiler.site.lists.classic_finder import Found
 from autofiler.site.maps import resolve
 from autofiler.site.maps.resolve import ClassicSite, SiteTab
+from autofiler.site.session.classic_session import ClassicSession
 
 
 def tab_digest(tab: SiteTab, want: dict[str, Any]) -> str:

@@ -8,10 +8,10 @@ from typing import Any
 from autofiler.filing.classic_common import checked_editor, digests_of, left_alone, tab_digest
 from autofiler.site.filing_display import FilingDisplay, Outcome
 from autofiler.site.flows_classic import dry
-from autofiler.site.flows_classic.classic_finder import find
-from autofiler.site.flows_classic.classic_session import open_classic
 from autofiler.site.flows_classic.flow import FILE_KINDS
+from autofiler.site.lists.classic_finder import find
 from autofiler.site.maps.resolve import ClassicSite
+from autofiler.site.session.classic_session import open_classic
 
 
 def dry_run_classic(settings: Any, site: ClassicSite, reporter: FilingDisplay, name: str,

@@ -15,11 +15,11 @@ from typing import Any
 from autofiler.filing.classic_common import checked_editor, digests_of, left_alone, setup
 from autofiler.filing.submit_step import submit_as_asked
 from autofiler.site.filing_display import FilingDisplay, RunState
-from autofiler.site.flows_classic.classic_finder import Found, find
-from autofiler.site.flows_classic.classic_session import ClassicSession, open_classic
 from autofiler.site.flows_classic.classic_submit import submit, summary
 from autofiler.site.flows_classic.flow import ClassicFiler
+from autofiler.site.lists.classic_finder import Found, find
 from autofiler.site.maps.resolve import ClassicSite
+from autofiler.site.session.classic_session import ClassicSession, open_classic
 
 
 def run_classic(args: Any, result: Any, map_path: Path, confirm: Callable[[str], bool]) -> int:

@@ -25,10 +25,10 @@ from playwright.sync_api import Error as PlaywrightError
 
 from autofiler.errors import AutofilerError, SiteError
 from autofiler.site.compare import Diff, diff_module, expected, field_of, show
-from autofiler.site.element_editor import Editor, Pane, SaveRejected
 from autofiler.site.filing_display import FilingDisplay, Outcome
+from autofiler.site.flows_element.element_editor import Editor, Pane, SaveRejected
 from autofiler.site.policies import keep_evidence, relogin_once, retry_busy
-from autofiler.site.session import Site
+from autofiler.site.session.site_session import Site
 from autofiler.site.sitemap import Module
 from autofiler.store import Store, content_hash
 

@@ -16,7 +16,7 @@ from autofiler.site.filing_display import FilingDisplay, Outcome
 def plan(settings: config.Settings, reporter: FilingDisplay, name: str, values: dict[str, dict[str, Any]],
          user: str, *, spec_path: str = "", site_project_id: object = None) -> bool:
     """Print the per-module diff; True when anything would change."""
-    from autofiler.site.session import open_site
+    from autofiler.site.session.site_session import open_site
     from autofiler.store import Store
 
     with Store(settings.state_dir) as store, open_site(settings) as site:
@@ -37,7 +37,7 @@ def _plan(site: Any, store: Any, reporter: FilingDisplay, name: str, values: dic
     from autofiler.filing import project_identity
     from autofiler.filing.element_filer import module_digest
     from autofiler.site.compare import diff_module, expected
-    from autofiler.site.element_editor import Editor
+    from autofiler.site.flows_element.element_editor import Editor
 
     target = project_identity.find_for_spec(site, store, name, spec_path, site_project_id)
     check_units(site, reporter, values)

@@ -18,7 +18,7 @@ def file_spec(settings: config.Settings, reporter: FilingDisplay, name: str, val
               spec_path: str, position: Any, *, yes: bool, dry_run: bool, no_submit: bool, interactive: bool,
               user: str, site_project_id: object = None,
               confirm: Callable[[str], bool] = lambda _q: False) -> int:
-    from autofiler.site.session import open_site
+    from autofiler.site.session.site_session import open_site
     from autofiler.store import Store
 
     lock = f"submit|{settings.site}|{user}|{name}"
@@ -59,7 +59,7 @@ def already_filed(site: Any, store: Any, user: str, name: str, values: dict[str,
 def check_units(site: Any, reporter: FilingDisplay, values: dict[str, dict[str, Any]]) -> None:
     """Every participating unit written as a plain name looked up on the site; an unregistered one without
     its details stops the run (exit 1) before a project is created or changed."""
-    from autofiler.site.institution_lookup import sop_unit_problems
+    from autofiler.site.lists.institution_lookup import sop_unit_problems
     from autofiler.site.prewrite import report, stop_on
 
     problems = sop_unit_problems(site, values)
@@ -74,7 +74,7 @@ def file_on_site(site: Any, store: Any, reporter: FilingDisplay, name: str, valu
     """The filing itself, on an open site: find or create, fill every module, then 提交 as asked."""
     from autofiler.filing import project_identity
     from autofiler.filing.element_filer import Filer
-    from autofiler.site import submission
+    from autofiler.site.flows_element import element_submission
 
     user = site.settings.require_user()
     state = state or RunState()
@@ -120,6 +120,6 @@ def file_on_site(site: Any, store: Any, reporter: FilingDisplay, name: str, valu
         return 0
     return submit_as_asked(
         reporter, state, name, yes=yes, no_submit=no_submit, interactive=interactive, confirm=confirm,
-        summary=lambda: submission.summary(site, target.project_id, name, values, outcomes),
-        click=lambda: submission.submit(site, target.project_id, reporter),
+        summary=lambda: element_submission.summary(site, target.project_id, name, values, outcomes),
+        click=lambda: element_submission.submit(site, target.project_id, reporter),
         record=lambda status: store.save_filing(site.base_url, user, name, status=status))

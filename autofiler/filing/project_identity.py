@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from autofiler.errors import SiteError
-from autofiler.site import element_projects
-from autofiler.site.element_projects import ProjectRow
-from autofiler.site.session import Site
-from autofiler.site.unnamed_drafts import unknown_drafts
+from autofiler.site.lists import element_projects
+from autofiler.site.lists.element_projects import ProjectRow
+from autofiler.site.lists.unnamed_drafts import unknown_drafts
+from autofiler.site.session.site_session import Site
 from autofiler.store import Store
 
 EDITABLE = ("draft", "returned")
@@ -79,7 +79,7 @@ def find(site: Site, store: Store, name: str) -> ProjectTarget:
 def adopt_unnamed(site: Site, store: Store) -> ProjectRow | None:
     """A draft with an empty 项目名称 that no filing of ours knows: what a run leaves when it dies right after
     新增. The newest few unknown drafts are opened to check that their name is empty."""
-    from autofiler.site.element_editor import Editor
+    from autofiler.site.flows_element.element_editor import Editor
 
     known = store.known_project_ids(site.base_url, site.settings.require_user())
     basic = site.map.module("basic_info")

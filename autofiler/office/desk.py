@@ -15,8 +15,8 @@ from autofiler.office.reconciliation import Reconciliation, reconcile
 
 def reconcile_ledger(settings: Settings, ledger: Path, *, overdue_days: int = 30,
                      today: dt.date | None = None) -> Reconciliation:
-    from autofiler.site import list_reading
-    from autofiler.site.session import open_site
+    from autofiler.site.lists import list_reading
+    from autofiler.site.session.site_session import open_site
 
     rows = read_ledger(ledger)
     settings.require_user()

@@ -14,7 +14,7 @@ from typing import Any
 
 from autofiler.office.ledger_sheet import LedgerRow
 from autofiler.office.matching import NameIndex
-from autofiler.site.progress_page import Project
+from autofiler.site.lists.progress_page import Project
 
 FILED = "filed"
 NOT_FILED = "not_filed"

@@ -12,7 +12,7 @@ from autofiler.office.reconciliation import LABELS, Reconciliation
 from autofiler.office.status_page import Chart, data_table, page
 
 if TYPE_CHECKING:
-    from autofiler.site.progress_page import Project
+    from autofiler.site.lists.progress_page import Project
     from autofiler.tracking.changes import CheckResult
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from autofiler.site.progress_page import Project
+from autofiler.site.lists.progress_page import Project
 from autofiler.store import Store
 
 

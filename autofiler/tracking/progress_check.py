@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from autofiler.errors import BusyError, ConfigError, SiteError
 from autofiler.notify_targets import parse_targets
-from autofiler.site.progress_page import Project
+from autofiler.site.lists.progress_page import Project
 from autofiler.spec.title import title_of
 from autofiler.store import Store
 from autofiler.tracking import notify_messages, outbox
@@ -26,7 +26,7 @@ from autofiler.tracking.changes import CheckResult, carry_opinions, record
 
 if TYPE_CHECKING:
     from autofiler.config import Settings
-    from autofiler.site.session import Site
+    from autofiler.site.session.site_session import Site
 
 # How long a second check waits for the first one; a scheduler should not pile up runs behind a stuck one.
 ENV_LOCK_WAIT = "AUTOFILER_LOCK_WAIT"
@@ -112,8 +112,8 @@ def account_lock(store: Store, name: str, wait: float, err: TextIO) -> Iterator[
 
 def read_projects(site: Site, store: Store, settings: Settings, request: Request,
                   ids: list[str], specs: list[tuple[str, str]]) -> tuple[str, list[Project]]:
-    from autofiler.site import list_reading
-    from autofiler.site import progress_page as reader
+    from autofiler.site.lists import list_reading
+    from autofiler.site.lists import progress_page as reader
 
     if request.all or request.subcenters:
         scope = scope_of(request, [])
@@ -134,7 +134,7 @@ def read_projects(site: Site, store: Store, settings: Settings, request: Request
 def _resolve_names(site: Site, store: Store, settings: Settings, specs: list[tuple[str, str]]) -> list[str]:
     """Project ids of spec files: the one submit recorded for the file (or the name), else the project of that
     name in the list."""
-    from autofiler.site import list_reading
+    from autofiler.site.lists import list_reading
 
     found: list[str] = []
     listed: list[Project] | None = None
@@ -178,7 +178,7 @@ def record_failure(settings: Settings, message: str, *, send: bool = True) -> tu
 def check(settings: Settings, request: Request, *, send: bool = True, wait_s: float | None = None,
           err: TextIO | None = None) -> CheckResult:
     """One check: lock, read, compare, record, queue notifications, send what is pending."""
-    from autofiler.site.session import open_site
+    from autofiler.site.session.site_session import open_site
 
     targets = parse_targets(settings.notify)
     ids, specs = split_targets(request.targets)

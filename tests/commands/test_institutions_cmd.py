@@ -13,8 +13,8 @@ from playwright.sync_api import sync_playwright
 
 from autofiler.commands.institutions import show
 from autofiler.errors import ConfigError
-from autofiler.site import institution_lookup
-from autofiler.site.institution_lookup import Institution
+from autofiler.site.lists import institution_lookup
+from autofiler.site.lists.institution_lookup import Institution
 from autofiler.site.maps.choose import shipped
 from mock_site.launcher import DEMO_PI, launch
 

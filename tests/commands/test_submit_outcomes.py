@@ -104,7 +104,7 @@ def test_the_site_going_away_mid_run_says_what_was_done(capsys, tmp_path):
 @pytest.fixture
 def failing_save(monkeypatch):
     """The third save raises what Playwright raises when the save's answer never comes (or a label is missing)."""
-    from autofiler.site import element_editor
+    from autofiler.site.flows_element import element_editor
 
     original = element_editor.Editor.save
     count = {"n": 0, "error": "Page.expect_response: Timeout 15000ms exceeded."}
@@ -156,7 +156,7 @@ def test_ctrl_c_says_what_was_done_and_what_next(mock, capsys, failing_save):
 
 
 def test_ctrl_c_during_submit_says_it_may_have_gone_through(mock, capsys, monkeypatch):
-    from autofiler.site import element_editor
+    from autofiler.site.flows_element import element_editor
 
     def interrupted(self):
         raise KeyboardInterrupt

@@ -57,9 +57,9 @@ def test_the_dry_run_guard_refuses_save_and_stops_any_write_the_page_sends(live,
     from autofiler.config import Settings
     from autofiler.errors import SiteError
     from autofiler.site.flows_classic.classic_editor import ClassicEditor
-    from autofiler.site.flows_classic.classic_session import open_classic
     from autofiler.site.flows_classic.dry import no_writes
     from autofiler.site.maps import choose, resolve
+    from autofiler.site.session.classic_session import open_classic
     from tests.support import CHROMIUM, DEMO_PI
 
     site = resolve.load(choose.shipped("live-2026"))

@@ -22,10 +22,12 @@ import yaml
 from autofiler.config import Settings
 from autofiler.errors import SiteError
 from autofiler.forms import load as load_form
-from autofiler.site import element_projects, page_actions, sitemap, submission
-from autofiler.site.element_editor import Editor, SaveRejected
+from autofiler.site import page_actions, sitemap
 from autofiler.site.filing_display import FilingDisplay
-from autofiler.site.session import open_site
+from autofiler.site.flows_element import element_submission
+from autofiler.site.flows_element.element_editor import Editor, SaveRejected
+from autofiler.site.lists import element_projects
+from autofiler.site.session.site_session import open_site
 from mock_site.launcher import DEMO_PI, launch
 from tests.site.filing_support import MULTI, SINGLE, run_cli
 
@@ -156,7 +158,7 @@ def test_a_refused_submit_is_reported_with_the_sites_list(confirm, tmp_path):
         with open_site(settings) as site:
             project_id = element_projects.create(site)
             with pytest.raises(SiteError) as refused:
-                submission.submit(site, project_id, FilingDisplay(out=io.StringIO()))
+                element_submission.submit(site, project_id, FilingDisplay(out=io.StringIO()))
             dialog_shown = site.page.locator(".el-dialog[aria-label=提交检查]").is_visible()
         [project] = own_projects(mock)
     message = refused.value.message

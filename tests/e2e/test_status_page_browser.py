@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from autofiler.office.status_pages import progress_html
-from autofiler.site.progress_page import Event, Project
+from autofiler.site.lists.progress_page import Event, Project
 from autofiler.tracking.changes import CheckResult
 
 pytestmark = pytest.mark.e2e

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from autofiler.site import session as session_mod
+from autofiler.site.session import site_session as session_mod
 from tests.site.filing_support import SINGLE, after_saves, mismatches, owned, run_cli, site_args
 from tests.support import DEMO_PI
 

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from autofiler.filing.element_filer import Filer, module_digest
 from autofiler.site import sitemap
-from autofiler.site.element_editor import SaveRejected
+from autofiler.site.flows_element.element_editor import SaveRejected
 from autofiler.spec import load_text
 
 MAP = sitemap.load()

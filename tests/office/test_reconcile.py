@@ -7,7 +7,7 @@ import pytest
 from autofiler.office.ledger_sheet import LedgerRow
 from autofiler.office.matching import fold
 from autofiler.office.reconciliation import reconcile
-from autofiler.site.progress_page import Project
+from autofiler.site.lists.progress_page import Project
 
 TODAY = dt.date(2026, 11, 30)
 

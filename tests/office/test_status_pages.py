@@ -7,7 +7,7 @@ import re
 from autofiler.office.ledger_sheet import LedgerRow
 from autofiler.office.reconciliation import reconcile
 from autofiler.office.status_pages import progress_html, reconcile_html, step_days
-from autofiler.site.progress_page import Event, Project
+from autofiler.site.lists.progress_page import Event, Project
 from autofiler.tracking.changes import CheckResult
 
 

@@ -108,7 +108,7 @@ def test_the_password_is_nowhere(mock, account, tmp_path):
 def test_a_trace_around_a_fresh_login_holds_no_password(mock, account, tmp_path, monkeypatch, capsys):
     """The session expires in the middle of the filing, autofiler logs in again while tracing, then a module
     fails: the traces and screenshots kept after that login must not hold the password."""
-    from autofiler.site import session as session_mod
+    from autofiler.site.session import site_session as session_mod
     from tests.site.filing_support import after_saves
 
     logins: list[int] = []
@@ -150,7 +150,7 @@ def test_the_browser_does_not_inherit_the_password(mock, account, tmp_path):
 
 def test_a_bug_report_never_holds_the_password(mock, account, tmp_path, monkeypatch, capsys):
     """An unexpected error whose text quotes the password: the report and the console show it masked."""
-    from autofiler.site import login_form
+    from autofiler.site.session import login_form
 
     def broken(page, site_map, user, password):
         raise RuntimeError(f"fill failed for value {password!r} in {user}")

@@ -79,7 +79,7 @@ def mismatches(project: dict[str, Any], spec: Path) -> list[str]:
 @contextmanager
 def after_saves(n: int, action):
     """Run `action()` right after the n-th successful module save of this process (a hook to time a fault)."""
-    from autofiler.site import element_editor
+    from autofiler.site.flows_element import element_editor
 
     original = element_editor.Editor.save
     count = {"saves": 0}

@@ -4,7 +4,7 @@ import pytest
 
 from autofiler.config import Settings
 from autofiler.errors import ConfigError
-from autofiler.site import browser
+from autofiler.site.session import browser
 
 
 def settings(tmp_path, **kw):

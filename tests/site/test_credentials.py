@@ -95,14 +95,14 @@ def test_a_refused_password_hint_names_its_source():
 
 
 def test_a_saved_session_keeps_a_salted_hash_never_the_password(tmp_path):
-    from autofiler.site import session
+    from autofiler.site.session import site_session
 
     s = settings(tmp_path)
-    session.save_fingerprint(s, "Right#pass1")
-    text = session.fingerprint_file(s).read_text()
+    site_session.save_fingerprint(s, "Right#pass1")
+    text = site_session.fingerprint_file(s).read_text()
     assert "Right#pass1" not in text and "salt" in text
-    assert session.made_with(s, "Right#pass1")
-    assert not session.made_with(s, "Wrong#pass1")
-    session.save_fingerprint(s, "Right#pass1")
-    assert session.fingerprint_file(s).read_text() != text  # a new salt each time
-    assert (session.fingerprint_file(s).stat().st_mode & 0o777) == 0o600
+    assert site_session.made_with(s, "Right#pass1")
+    assert not site_session.made_with(s, "Wrong#pass1")
+    site_session.save_fingerprint(s, "Right#pass1")
+    assert site_session.fingerprint_file(s).read_text() != text  # a new salt each time
+    assert (site_session.fingerprint_file(s).stat().st_mode & 0o777) == 0o600

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from autofiler.errors import ConfigError
-from autofiler.site import answers, sitemap
+from autofiler.site import sitemap
+from autofiler.site.flows_element import save_answers
 from autofiler.site.maps.element_answers import SaveAnswer
 
 
@@ -111,30 +112,30 @@ SHAPE = SaveAnswer()  # the shipped map's shape: {message, errors: [{field, mess
 
 
 def test_any_4xx_is_a_refusal_and_its_field_errors_are_read():
-    got = answers.judge(400, {"message": "请检查", "errors": [{"field": "outcomes[1].kind", "message": "请选择"}]},
+    got = save_answers.judge(400, {"message": "请检查", "errors": [{"field": "outcomes[1].kind", "message": "请选择"}]},
                         SHAPE)
     assert got.refused and got.message == "请检查"
     assert got.errors == [{"field": "outcomes[1].kind", "message": "请选择"}]
-    assert answers.judge(403, None, SHAPE).refused
+    assert save_answers.judge(403, None, SHAPE).refused
 
 
 def test_a_200_with_errors_in_its_body_is_a_refusal():
-    got = answers.judge(200, {"message": "保存失败", "errors": [{"field": "sex", "message": "请选择性别"}]}, SHAPE)
+    got = save_answers.judge(200, {"message": "保存失败", "errors": [{"field": "sex", "message": "请选择性别"}]}, SHAPE)
     assert got.refused and got.errors[0]["field"] == "sex"
-    assert not answers.judge(200, {"message": "保存成功"}, SHAPE).refused
-    assert not answers.judge(200, {"message": "保存成功", "errors": []}, SHAPE).refused
+    assert not save_answers.judge(200, {"message": "保存成功"}, SHAPE).refused
+    assert not save_answers.judge(200, {"message": "保存成功", "errors": []}, SHAPE).refused
 
 
 def test_a_result_code_decides_where_the_map_declares_one():
     shape = SaveAnswer(code="code", ok=0, message="msg", errors="errors", error_field="name", error_message="msg")
-    refused = answers.judge(200, {"code": 1, "msg": "请填写必填项", "errors": [{"name": "title", "msg": "请填写"}]}, shape)
+    refused = save_answers.judge(200, {"code": 1, "msg": "请填写必填项", "errors": [{"name": "title", "msg": "请填写"}]}, shape)
     assert refused.refused and refused.errors == [{"field": "title", "message": "请填写"}]
-    assert answers.judge(200, {"code": 7, "msg": "系统繁忙"}, shape).refused
-    assert not answers.judge(200, {"code": 0, "msg": "ok"}, shape).refused
+    assert save_answers.judge(200, {"code": 7, "msg": "系统繁忙"}, shape).refused
+    assert not save_answers.judge(200, {"code": 0, "msg": "ok"}, shape).refused
 
 
 def test_a_refused_submit_lists_the_incomplete_modules():
-    got = answers.judge(422, {"message": "以下内容尚未完善", "missing": [
+    got = save_answers.judge(422, {"message": "以下内容尚未完善", "missing": [
         {"module": "招募信息", "fields": ["招募状态", "性别"]}, {"module": "相关附件", "fields": ["研究方案"]}]}, SHAPE)
     assert got.refused
     assert got.missing == ["招募信息：招募状态、性别", "相关附件：研究方案"]

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site import submission
-from autofiler.site.list_json import ListJsonError
+from autofiler.site.flows_element import element_submission
+from autofiler.site.lists.list_json import ListJsonError
 from autofiler.site.policies import BUSY_TRIES, SiteBusyError, keep_evidence, relogin_once, retry_busy
 
 
@@ -166,21 +166,21 @@ def _states(monkeypatch, editor: FakeEditor) -> list[str]:
         reads.append(state)
         return state, state
 
-    monkeypatch.setattr(submission, "taken", taken)
+    monkeypatch.setattr(element_submission, "taken", taken)
     return reads
 
 
 def test_a_busy_submit_that_the_site_took_anyway_is_not_clicked_again(monkeypatch):
     editor = FakeEditor([SiteBusyError("500"), None], ["academic_review"])
     _states(monkeypatch, editor)
-    assert submission._submit_until_taken(editor) == ("academic_review", "academic_review")  # type: ignore[arg-type]
+    assert element_submission._submit_until_taken(editor) == ("academic_review", "academic_review")  # type: ignore[arg-type]
     assert editor.submit.calls == 1 and editor.loads == 0
 
 
 def test_a_busy_submit_left_in_draft_is_reloaded_and_clicked_again(monkeypatch):
     editor = FakeEditor([SiteBusyError("500"), None], ["draft", "academic_review"])
     reads = _states(monkeypatch, editor)
-    assert submission._submit_until_taken(editor)[0] == "academic_review"  # type: ignore[arg-type]
+    assert element_submission._submit_until_taken(editor)[0] == "academic_review"  # type: ignore[arg-type]
     assert editor.submit.calls == 2 and editor.loads == 1 and reads == ["draft", "academic_review"]
 
 
@@ -188,7 +188,7 @@ def test_a_submit_that_stays_busy_reads_the_state_each_time_and_gives_up(monkeyp
     editor = FakeEditor([SiteBusyError("500")] * BUSY_TRIES, ["draft"])
     reads = _states(monkeypatch, editor)
     with pytest.raises(SiteBusyError):
-        submission._submit_until_taken(editor)  # type: ignore[arg-type]
+        element_submission._submit_until_taken(editor)  # type: ignore[arg-type]
     assert editor.submit.calls == BUSY_TRIES and len(reads) == BUSY_TRIES
     assert editor.loads == BUSY_TRIES - 1  # no reload after the last
 
@@ -197,7 +197,7 @@ def test_a_submit_answered_200_that_leaves_a_draft_is_reported(monkeypatch):
     editor = FakeEditor([None], ["draft"])
     _states(monkeypatch, editor)
     with pytest.raises(SiteError, match="did not take it"):
-        submission._submit_until_taken(editor)  # type: ignore[arg-type]
+        element_submission._submit_until_taken(editor)  # type: ignore[arg-type]
     assert editor.submit.calls == 1
 
 
@@ -219,7 +219,7 @@ def _list_site(answers: Answers) -> Any:
 
 
 def test_a_list_answer_that_stays_busy_sends_the_caller_to_the_pages():
-    from autofiler.site import list_json
+    from autofiler.site.lists import list_json
 
     busy = Answers(*[503] * BUSY_TRIES)
     with pytest.raises(ListJsonError, match="^/api/projects: HTTP 503$"):
@@ -231,7 +231,7 @@ def test_a_list_answer_that_stays_busy_sends_the_caller_to_the_pages():
 
 
 def test_a_page_that_stays_busy_is_a_site_error_naming_the_status():
-    from autofiler.site.session import Site
+    from autofiler.site.session.site_session import Site
 
     site = object.__new__(Site)
     site.base_url = "http://site"

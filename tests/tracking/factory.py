@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from autofiler.site.progress_page import Event, Project
+from autofiler.site.lists.progress_page import Event, Project
 from autofiler.tracking.changes import Change, CheckResult
 
 

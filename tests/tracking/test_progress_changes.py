@@ -1,7 +1,7 @@
 import pytest
 
 from autofiler.errors import ConfigError, SpecError
-from autofiler.site.progress_page import Project, status_key
+from autofiler.site.lists.progress_page import Project, status_key
 from autofiler.spec.title import title_of
 from autofiler.store import Store
 from autofiler.tracking.changes import detect_changes, record

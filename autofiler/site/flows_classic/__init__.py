@@ -1,1 +1,2 @@
-"""The filing flow on a classic face: session and login by outcome, the tabbed editor, saving, read-back, 提交."""
+"""The filing flow on a classic face: the tabbed editor, saving, read-back, 提交, dry runs (its session is in
+site/session/, its project finder in site/lists/)."""

@@ -14,8 +14,8 @@ from typing import Any
 from autofiler.forms import load as load_form
 from autofiler.forms.catalog import FormField
 from autofiler.forms.conditions import holds
-from autofiler.site import institution_lookup
 from autofiler.site.flows_classic.classic_editor import ClassicEditor
+from autofiler.site.lists import institution_lookup
 from autofiler.site.maps.resolve import ClassicSite, SiteField, SiteTab
 from autofiler.site.prewrite import Problem
 from autofiler.site.widgets_classic.context import name_selector

@@ -11,9 +11,9 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Response, expect
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site.flows_classic.classic_session import ClassicSession
 from autofiler.site.maps.resolve import SiteField, SiteTab
 from autofiler.site.policies import SiteBusyError
+from autofiler.site.session.classic_session import ClassicSession
 from autofiler.site.widgets_classic import FAMILY
 from autofiler.site.widgets_classic.context import SHORT_MS, Ctx, exact
 from autofiler.site.widgets_classic.reading import read_fields

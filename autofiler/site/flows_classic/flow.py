@@ -18,9 +18,9 @@ from autofiler.errors import AutofilerError, SiteError
 from autofiler.site.filing_display import FilingDisplay, Outcome
 from autofiler.site.flows_classic.classic_compare import differences, show
 from autofiler.site.flows_classic.classic_editor import ClassicEditor, SaveRefused, label_of
-from autofiler.site.flows_classic.classic_session import ClassicSession
 from autofiler.site.maps.resolve import ClassicSite, SiteTab
 from autofiler.site.policies import keep_evidence, relogin_once, retry_busy
+from autofiler.site.session.classic_session import ClassicSession
 
 FILE_KINDS = ("pdf", "file", "files")
 

@@ -12,7 +12,7 @@ from typing import Any
 from playwright.sync_api import Locator, expect
 
 from autofiler.forms import Form
-from autofiler.site.session import Site
+from autofiler.site.session.site_session import Site
 from autofiler.site.sitemap import SiteMap
 from autofiler.site.survey.survey_data import Expected, ExpectedTab, FoundTab, found_tab
 from autofiler.site.survey.walk import RefusedClick

@@ -14,9 +14,9 @@ from playwright.sync_api import Locator, expect
 
 from autofiler.errors import SessionExpired, SiteError
 from autofiler.site.flows_classic.classic_editor import ClassicEditor
-from autofiler.site.flows_classic.classic_session import ClassicSession
 from autofiler.site.maps.classic_model import ClassicSiteMap
 from autofiler.site.maps.resolve import ClassicSite
+from autofiler.site.session.classic_session import ClassicSession
 from autofiler.site.survey.survey_data import FoundTab, found_tab
 from autofiler.site.widgets_classic.context import SHORT_MS, exact
 

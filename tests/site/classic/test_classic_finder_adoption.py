@@ -9,9 +9,9 @@ from types import SimpleNamespace
 from typing import Any
 
 from autofiler.config import Settings
-from autofiler.site.flows_classic.classic_finder import find
+from autofiler.site.lists.classic_finder import find
+from autofiler.site.lists.unnamed_drafts import ADOPT_CANDIDATES
 from autofiler.site.maps.resolve import load
-from autofiler.site.unnamed_drafts import ADOPT_CANDIDATES
 from autofiler.store import Store
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -6,8 +6,8 @@ import pytest
 
 from autofiler.config import Settings
 from autofiler.errors import CredentialError
-from autofiler.site.flows_classic.classic_session import open_classic
 from autofiler.site.maps import choose, resolve
+from autofiler.site.session.classic_session import open_classic
 from tests.support import CHROMIUM, DEMO_PI, MockServer
 
 pytestmark = pytest.mark.e2e

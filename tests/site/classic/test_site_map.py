@@ -127,7 +127,7 @@ def test_both_families_offer_a_strategy_for_every_widget_kind_their_maps_name():
     from autofiler.forms.catalog import Widget
     from autofiler.site import sitemap
     from autofiler.site.widgets_classic import FAMILY as CLASSIC
-    from autofiler.site.widgets_element import FAMILY as ELEMENT
+    from autofiler.site.widgets_element.element_family import FAMILY as ELEMENT
 
     assert set(ELEMENT) == sitemap.WIDGETS
     kinds = {f.widget for t in resolve.load(SHIPPED).tabs for f in t.fields}

@@ -10,9 +10,10 @@ from typing import Any
 
 from playwright.sync_api import Browser, Locator, Page
 
-from autofiler.site import page_actions, sitemap, widgets
+from autofiler.site import page_actions, sitemap
 from autofiler.site.sitemap import Field, Module
-from autofiler.site.widgets_element import FAMILY
+from autofiler.site.widgets_element import element_widgets
+from autofiler.site.widgets_element.element_family import FAMILY
 from mock_site.launcher import DEMO_PI, RunningMock
 
 MAP = sitemap.load()
@@ -25,8 +26,8 @@ class Editing:
     project_id: int
 
     @property
-    def ctx(self) -> widgets.Ctx:
-        return widgets.Ctx(self.page, MAP)
+    def ctx(self) -> element_widgets.Ctx:
+        return element_widgets.Ctx(self.page, MAP)
 
     def module(self, key: str) -> Module:
         return MAP.module(key)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from autofiler.site import page_actions, widgets
+from autofiler.site import page_actions
+from autofiler.site.widgets_element import element_widgets
 from mock_site.launcher import launch
 from tests.site.element.examples import plain, spec_values
 from tests.site.element.support import MAP, Editing, open_editor
@@ -24,14 +25,14 @@ def _fill_basic_info(editing: Editing) -> dict:
     for f in module.fields:
         if f.readonly or f.key not in values:
             continue
-        if f.widget in widgets.PLAIN_KINDS:
+        if f.widget in element_widgets.PLAIN_KINDS:
             run.append((f.label, f.widget, values[f.key]))
         else:
             editing.fill("basic_info", f.key, values[f.key])
     run += [(MAP.twin_label(f), f.widget, values[f.key + "_en"]) for f in module.fields if f.en_twin]
     editing.open("basic_info")
     pane = page_actions.active_pane(editing.page, MAP.ui)
-    assert widgets.fill_plain(editing.ctx, pane, run) is None
+    assert element_widgets.fill_plain(editing.ctx, pane, run) is None
     editing.save("basic_info")
     return values
 
@@ -54,6 +55,6 @@ def test_a_text_cut_at_its_length_limit_is_the_one_named(editing: Editing) -> No
     editing.open("basic_info")
     pane = page_actions.active_pane(editing.page, MAP.ui)
     run = [(MAP.module("basic_info").field("project_number").label, "text", "A-1"), (f.label, "text", "长" * 260)]
-    assert widgets.fill_plain(editing.ctx, pane, run) == 1
-    shown = widgets.read(editing.ctx, "text", editing.item("basic_info", "project_name"))
+    assert element_widgets.fill_plain(editing.ctx, pane, run) == 1
+    shown = element_widgets.read(editing.ctx, "text", editing.item("basic_info", "project_name"))
     assert shown is not None and len(shown) < 260  # the page kept only what its limit allows

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from autofiler.site import pickers
+from autofiler.site.widgets_element import pickers
 from mock_site.launcher import launch
 from tests.site.element.examples import spec_values
 from tests.site.element.support import MAP, Editing, open_editor

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from autofiler.site import page_actions, pickers, widgets
+from autofiler.site import page_actions
+from autofiler.site.widgets_element import element_widgets, pickers
 from mock_site.launcher import RunningMock
 from tests.site.element.support import MAP
 
@@ -47,18 +48,18 @@ def model(page: Page) -> dict:
 
 
 def test_a_select_without_a_filter_is_picked_from_its_whole_list(selects: Page) -> None:
-    ctx = widgets.Ctx(selects, MAP)
+    ctx = element_widgets.Ctx(selects, MAP)
     item = page_actions.form_item(selects, MAP.ui, "单选").first
     for phase in ("II期", "I期", "III期", "II期"):
         pickers.fill_select(ctx, item, phase)
         assert model(selects)["one"] == phase
-        assert widgets.read(ctx, "select", item) == phase
+        assert element_widgets.read(ctx, "select", item) == phase
 
 
 def test_a_multiselect_without_a_filter_takes_exactly_the_wanted_tags(selects: Page) -> None:
-    ctx = widgets.Ctx(selects, MAP)
+    ctx = element_widgets.Ctx(selects, MAP)
     item = page_actions.form_item(selects, MAP.ui, "多选").first
     for wanted in (["II期"], ["I期", "III期", "II期"], ["I/II期"], []):
         pickers.fill_multiselect(ctx, item, wanted)
         assert sorted(model(selects)["many"]) == sorted(wanted)
-        assert sorted(widgets.read(ctx, "multiselect", item)) == sorted(wanted)
+        assert sorted(element_widgets.read(ctx, "multiselect", item)) == sorted(wanted)

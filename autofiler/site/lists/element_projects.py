@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site import answers, list_json, page_actions
-from autofiler.site.list_reading import ListReader
-from autofiler.site.progress_page import UNKNOWN
-from autofiler.site.session import Site
+from autofiler.site import page_actions
+from autofiler.site.flows_element import save_answers
+from autofiler.site.lists import list_json
+from autofiler.site.lists.list_reading import ListReader
+from autofiler.site.lists.progress_page import UNKNOWN
+from autofiler.site.session.site_session import Site
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ def state_label(site: Site, project_id: str) -> str | None:
             raise SessionExpired("登录已过期 / the session expired while the project's state was read")
         if resp.ok:
             try:
-                label = answers.dig(resp.json(), api.state)
+                label = save_answers.dig(resp.json(), api.state)
             except ValueError:
                 label = None
             if isinstance(label, str) and label.strip():

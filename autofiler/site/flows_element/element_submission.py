@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from autofiler.errors import SiteError
-from autofiler.site import element_projects
-from autofiler.site.element_editor import Editor, SubmitIncomplete
 from autofiler.site.filing_display import FilingDisplay, Outcome
+from autofiler.site.flows_element.element_editor import Editor, SubmitIncomplete
+from autofiler.site.lists import element_projects
 from autofiler.site.policies import SiteBusyError, keep_evidence, retry_busy
-from autofiler.site.session import Site
+from autofiler.site.session.site_session import Site
 
 
 def summary(site: Site, project_id: str, name: str, values: dict[str, dict[str, Any]],

@@ -14,8 +14,9 @@ from typing import Any
 from playwright.sync_api import Locator, Response
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site import page_actions, pickers
-from autofiler.site.widget_basics import SHORT_MS, Ctx, as_text, fill_text
+from autofiler.site import page_actions
+from autofiler.site.widgets_element import pickers
+from autofiler.site.widgets_element.widget_basics import SHORT_MS, Ctx, as_text, fill_text
 
 
 def _strings(data: Any) -> set[str]:

@@ -1,6 +1,6 @@
 """A logged-in browser session on the registry: the API every site-facing command builds on.
 
-    from autofiler.site.session import open_site
+    from autofiler.site.session.site_session import open_site
 
     with open_site(settings) as site:        # launches the browser, restores or makes a login
         site.goto("/projects")               # waits for the logged-in layout; re-logs in once if shown login
@@ -36,10 +36,11 @@ from playwright.sync_api import Error as PlaywrightError
 from autofiler import credentials
 from autofiler.config import Settings
 from autofiler.errors import ConfigError, CredentialError, SessionExpired, SiteError, SiteUnreachable
-from autofiler.site import login_form, page_actions, sitemap
-from autofiler.site.browser import LOCALE, launch
+from autofiler.site import page_actions, sitemap
 from autofiler.site.policies import SiteBusyError, relogin_once, retry_busy
-from autofiler.site.trace_recorder import Tracer
+from autofiler.site.session import login_form
+from autofiler.site.session.browser import LOCALE, launch
+from autofiler.site.session.trace_recorder import Tracer
 
 PASSWORD_INPUTS = "input[type=password]"
 NAV_TIMEOUT_MS = 30_000

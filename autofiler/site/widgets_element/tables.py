@@ -15,9 +15,9 @@ from playwright.sync_api import Locator, expect
 from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import page_actions
 from autofiler.site.compare import same
-from autofiler.site.institution_widget import fill_institution
 from autofiler.site.sitemap import Column, Field
-from autofiler.site.widget_basics import PLAIN_KINDS, SHORT_MS, Ctx, fill_plain
+from autofiler.site.widgets_element.institution_widget import fill_institution
+from autofiler.site.widgets_element.widget_basics import PLAIN_KINDS, SHORT_MS, Ctx, fill_plain
 
 
 def column_index(ctx: Ctx, table: Locator, field: Field) -> dict[str, int]:

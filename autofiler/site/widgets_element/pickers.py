@@ -16,7 +16,7 @@ from playwright.sync_api import Locator
 
 from autofiler.errors import SiteError
 from autofiler.site import page_actions
-from autofiler.site.widget_basics import SHORT_MS, Ctx, as_text
+from autofiler.site.widgets_element.widget_basics import SHORT_MS, Ctx, as_text
 
 MARK = "data-autofiler-pick"
 OLD = "data-autofiler-old"

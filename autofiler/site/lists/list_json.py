@@ -22,7 +22,7 @@ from autofiler.site.policies import SiteBusyError, retry_busy
 if TYPE_CHECKING:
     from playwright.sync_api import APIResponse
 
-    from autofiler.site.session import Site
+    from autofiler.site.session.site_session import Site
     from autofiler.site.sitemap import ListApi
 
 MAX_PAGES = 1000

@@ -18,11 +18,11 @@ from playwright.sync_api import Locator, sync_playwright
 from autofiler import credentials, redact
 from autofiler.config import Settings, insecure_warning, origin_of
 from autofiler.errors import CredentialError, SessionExpired, SiteError
-from autofiler.site import browser
-from autofiler.site.login_form import same_origin_only, solve_captcha
 from autofiler.site.maps.resolve import ClassicSite
 from autofiler.site.policies import relogin_once
-from autofiler.site.session import (
+from autofiler.site.session import browser
+from autofiler.site.session.login_form import same_origin_only, solve_captcha
+from autofiler.site.session.site_session import (
     ACTION_TIMEOUT_MS,
     NAV_TIMEOUT_MS,
     Site,

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site import list_json
+from autofiler.site.lists import list_json
+from autofiler.site.lists.progress_page import Project, blank, status_key
 from autofiler.site.page_actions import exact
-from autofiler.site.progress_page import Project, blank, status_key
 
 if TYPE_CHECKING:
-    from autofiler.site.session import Site
+    from autofiler.site.session.site_session import Site
 
 # Columns a list must show; the others (备案号, 项目类型, 更新时间) are read where the list has them.
 REQUIRED_COLUMNS = ("project_name", "status")

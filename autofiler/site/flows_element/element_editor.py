@@ -16,11 +16,13 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Response
 
 from autofiler.errors import SessionExpired, SiteError
-from autofiler.site import answers, page_actions, widgets
+from autofiler.site import page_actions
 from autofiler.site.compare import ABSENT, Diff, field_of
+from autofiler.site.flows_element import save_answers
 from autofiler.site.policies import SiteBusyError
-from autofiler.site.session import Site
+from autofiler.site.session.site_session import Site
 from autofiler.site.sitemap import Module
+from autofiler.site.widgets_element import element_widgets
 
 
 @dataclass
@@ -60,7 +62,7 @@ class Editor:
         self.project_id = project_id
         self.map = site.map
         self.ui = site.map.ui
-        self.ctx = widgets.Ctx(site.page, site.map)
+        self.ctx = element_widgets.Ctx(site.page, site.map)
         self.active_tab: str | None = None  # as last read or opened; a reload resets it
 
     @property
@@ -111,9 +113,9 @@ class Editor:
     def read(self, modules: list[Module] | None = None, *, detect: bool = False) -> dict[str, Pane]:
         """Every listed module's pane, read in one call (hidden panes included)."""
         modules = list(modules or self.map.modules)
-        arg = {"ui": widgets.ui_args(self.map), "detect": detect,
+        arg = {"ui": element_widgets.ui_args(self.map), "detect": detect,
                "modules": [{"key": m.key, "tab": m.tab, "fields": self._twins(m)} for m in modules]}
-        raw = self.page.evaluate(widgets.reader_js(), arg)
+        raw = self.page.evaluate(element_widgets.reader_js(), arg)
         self.active_tab = raw.pop("__active", None)
         return {k: Pane(v["values"], set(v["absent"]), v["errors"], v["widgets"], v["found"]) for k, v in raw.items()}
 
@@ -154,7 +156,7 @@ class Editor:
         plain: list[Diff] = []
         for d in diffs:
             f, _ = field_of(module, d.key)
-            if f.widget in widgets.PLAIN_KINDS and not (f.widget == "radio" and d.want is None):
+            if f.widget in element_widgets.PLAIN_KINDS and not (f.widget == "radio" and d.want is None):
                 plain.append(d)
                 continue
             self._fill_plain(module, plain, force_files)
@@ -169,7 +171,7 @@ class Editor:
         for d in diffs:
             f, twin = field_of(module, d.key)
             items.append((self.map.twin_label(f) if twin else f.label, f.widget, d.want))
-        left = widgets.fill_plain(self.ctx, self.pane(), items)
+        left = element_widgets.fill_plain(self.ctx, self.pane(), items)
         for d in diffs[left:] if left is not None else []:  # step by step from the first that did not take
             self._fill_one(module, d, self.item(module, d.key), force_files)
 
@@ -179,7 +181,7 @@ class Editor:
         have = None if d.have is ABSENT else d.have
         try:
             # A field revealed by one filled before it is waited for by the widget's own first action.
-            widgets.fill(self.ctx, f.widget, item, d.want, have, field=f, force=force_files)
+            element_widgets.fill(self.ctx, f.widget, item, d.want, have, field=f, force=force_files)
         except SessionExpired:
             raise
         except SiteError as e:
@@ -202,7 +204,7 @@ class Editor:
         # An answer in the site's JSON came from the app, not from a redirect to the login page.
         if resp.status == 401 or (data is None and self.site.on_login_page()):
             raise SessionExpired(f"登录已过期 / the session expired while saving {module.tab}")
-        answer = answers.judge(resp.status, data, self.map.save_answer)
+        answer = save_answers.judge(resp.status, data, self.map.save_answer)
         if answer.refused:
             message = answer.message or page_actions.response_message(resp) or f"HTTP {resp.status}"
             if resp.status >= 500:
@@ -242,7 +244,7 @@ class Editor:
             return
         if resp.status == 401:
             raise SessionExpired("登录已过期 / the session expired while submitting")
-        answer = answers.judge(resp.status, _json(resp), m.save_answer)
+        answer = save_answers.judge(resp.status, _json(resp), m.save_answer)
         if answer.missing or check.count():
             lines = answer.missing or self._check_lines(check)
             raise SubmitIncomplete(answer.message or "提交检查未通过", lines)

@@ -1,6 +1,6 @@
 """What a progress check knows of a project, and reading one project's 备案进度 page (state and timeline).
 
-The lists (临床研究项目备案, 分中心项目, 项目审核) are read by `autofiler.site.list_reading`. Every label, class and text
+The lists (临床研究项目备案, 分中心项目, 项目审核) are read by `autofiler.site.lists.list_reading`. Every label, class and text
 comes from the site map.
 """
 
@@ -15,7 +15,7 @@ from autofiler.errors import SiteError
 from autofiler.site.maps.state_labels import state_key
 
 if TYPE_CHECKING:
-    from autofiler.site.session import Site
+    from autofiler.site.session.site_session import Site
 
 UNKNOWN = "unknown"
 

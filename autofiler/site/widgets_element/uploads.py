@@ -10,7 +10,7 @@ from playwright.sync_api import Locator, Response
 from autofiler.errors import SessionExpired, SiteError
 from autofiler.site import page_actions
 from autofiler.site.policies import SiteBusyError, retry_busy
-from autofiler.site.widget_basics import Ctx
+from autofiler.site.widgets_element.widget_basics import Ctx
 
 UPLOAD_MS = 60_000
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from autofiler.errors import SiteError
-from autofiler.site.flows_classic.classic_session import ClassicSession
+from autofiler.site.lists.unnamed_drafts import unknown_drafts
 from autofiler.site.maps.state_labels import state_key
-from autofiler.site.unnamed_drafts import unknown_drafts
+from autofiler.site.session.classic_session import ClassicSession
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from typing import Any
 from playwright.sync_api import Locator
 
 from autofiler.errors import SiteError
-from autofiler.site import institution_widget, pickers, tables, uploads
 from autofiler.site.sitemap import Field
-from autofiler.site.widget_basics import (
+from autofiler.site.widgets_element import institution_widget, pickers, tables, uploads
+from autofiler.site.widgets_element.widget_basics import (
     PLAIN_KINDS,
     Ctx,
     fill_number,
