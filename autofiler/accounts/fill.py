@@ -11,8 +11,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from autofiler.accounts.check import SheetCheck, check_sheet
 from autofiler.accounts.columns import RESULT_HEADER
 from autofiler.accounts.sheet_findings import ERROR, SEVERITY_LABELS, SheetFinding
-from autofiler.accounts.sheet_reading import clean_header, data_sheet, open_workbook, read_sheet
+from autofiler.accounts.sheet_reading import data_sheet, open_workbook, read_sheet
 from autofiler.errors import AutofilerError
+from autofiler.sheet_tables import header_text
 
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
 WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")
@@ -37,7 +38,7 @@ def fill_copy(source: Path, out: Path) -> SheetCheck:
 
     # reuse the 检查结果 column of a sheet that already went round once; never write over a PI's cells
     col = sheet.width + 1
-    if col > ws.max_column or clean_header(ws.cell(sheet.header_row, col).value) != RESULT_HEADER:
+    if col > ws.max_column or header_text(ws.cell(sheet.header_row, col).value) != RESULT_HEADER:
         col = ws.max_column + 1
     ws.cell(sheet.header_row, col, RESULT_HEADER).font = Font(bold=True)
     ws.column_dimensions[ws.cell(sheet.header_row, col).column_letter].width = 60

@@ -7,7 +7,6 @@ column is reported once and its cells are still checked.
 from __future__ import annotations
 
 import difflib
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from autofiler.accounts.columns import GUIDE_SHEET, HEADERS, RESULT_HEADER
 from autofiler.accounts.sheet_findings import ERROR, SheetFinding
 from autofiler.errors import AutofilerError
+from autofiler.sheet_tables import header_columns, header_text
 
 
 class SheetError(AutofilerError):
@@ -45,11 +45,6 @@ class Sheet:
     width: int = 0  # the number of header cells, a trailing 检查结果 left out
     header_row: int = 1
     result_column: int = 0  # the column of a 检查结果 left by --fill, 0 when there is none
-
-
-def clean_header(header: object) -> str:
-    """A header as it was probably meant: no spaces of any width, half-width slash."""
-    return re.sub(r"\s+", "", str(header or "")).replace("／", "/")
 
 
 def open_workbook(path: Path) -> Workbook:
@@ -88,7 +83,7 @@ def _text(value: object) -> str:
 def _header_findings(actual: list[str], top: int) -> list[SheetFinding]:
     """Align the header with the template's and describe each difference."""
     found: list[SheetFinding] = []
-    clean = [clean_header(a) for a in actual]
+    clean = [header_text(a) for a in actual]
 
     def add(column: str | None, message: str) -> None:
         found.append(SheetFinding(top, column, ERROR, "structure.header", message))
@@ -129,7 +124,7 @@ def _is_numeric(cell: Cell) -> bool:
 def _header_row(ws: Worksheet, width: int) -> int:
     """The row that holds the header: 1, unless title rows were put above it."""
     for r in range(1, min(ws.max_row, 10) + 1):
-        names = {clean_header(ws.cell(r, c).value) for c in range(1, width + 1)}
+        names = {header_text(ws.cell(r, c).value) for c in range(1, width + 1)}
         if len(names & set(HEADERS)) * 2 >= len(HEADERS):
             return r
     return 1
@@ -142,11 +137,11 @@ def read_sheet(ws: Worksheet) -> Sheet:
     while header_raw and not header_raw[-1]:
         header_raw.pop()
     # a trailing 检查结果 column is what --fill added: a returned sheet may come back with it
-    if header_raw and clean_header(header_raw[-1]) == RESULT_HEADER:
+    if header_raw and header_text(header_raw[-1]) == RESULT_HEADER:
         header_raw.pop()
     # (ws.cell creates a cell it is asked for, so never ask beyond the sheet's width)
     result_col = len(header_raw) + 1
-    if result_col > width or clean_header(ws.cell(top, result_col).value) != RESULT_HEADER:
+    if result_col > width or header_text(ws.cell(top, result_col).value) != RESULT_HEADER:
         result_col = 0
 
     findings = _header_findings(header_raw, top)
@@ -155,8 +150,7 @@ def read_sheet(ws: Worksheet) -> Sheet:
             1, None, ERROR, "structure.header_row",
             f"表头应在第 1 行，实际在第 {top} 行：请删除表头上方的 {top - 1} 行（如标题行）",
         ))
-    clean = [clean_header(h) for h in header_raw]
-    columns = {name: clean.index(name) + 1 for name in HEADERS if name in clean}
+    columns = {name: index + 1 for name, index in header_columns(header_raw, {h: h for h in HEADERS}).items()}
     sheet = Sheet(ws.title, columns, findings=findings, width=len(header_raw), header_row=top,
                   result_column=result_col)
     by_index = {index: name for name, index in columns.items()}

@@ -19,6 +19,7 @@ from autofiler.accounts.check_output import REMINDER
 from autofiler.accounts.sheet_reading import data_sheet, open_workbook, read_sheet
 from autofiler.config import Settings
 from autofiler.errors import ConfigError, SessionExpired, SiteError
+from autofiler.sheet_tables import header_columns
 from autofiler.site import page_actions
 from autofiler.site.session.site_session import Site, open_site
 from autofiler.site.sitemap import Section, SiteMap
@@ -104,15 +105,11 @@ def _send(site: Site, texts: Section, sheet: Path) -> Locator:
 def _read_rows(page: Page, ui: Section, texts: Section, rows: Locator) -> list[RowResult]:
     columns = texts.result_columns
     table = _result_table(page, ui, columns)
-    headers = [h.strip() for h in table.locator(ui.table_header_cell).all_inner_texts()]
-    where = {}
+    headers = table.locator(ui.table_header_cell).all_inner_texts()
+    where = header_columns(headers, {key: columns[key] for key in ("row", "name", "result", "note")})
     for key in ("row", "name", "result", "note"):
-        try:
-            where[key] = headers.index(columns[key])
-        except ValueError:
-            raise SiteError(
-                f"结果表缺少「{columns[key]}」列 / the result table has no {columns[key]} column"
-            ) from None
+        if key not in where:
+            raise SiteError(f"结果表缺少「{columns[key]}」列 / the result table has no {columns[key]} column")
     ok_texts = set(texts.result_ok)
     out = []
     for row in rows.all():

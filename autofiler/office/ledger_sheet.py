@@ -8,7 +8,6 @@ them.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from autofiler.errors import AutofilerError
+from autofiler.sheet_tables import header_columns
 
 SHEET = "项目台账"
 GUIDE = "填写说明"
@@ -98,10 +98,6 @@ def write_template(path: Path) -> None:
     wb.save(path)
 
 
-def _clean(text: object) -> str:
-    return re.sub(r"\s+", "", str(text or "")).replace("＊", "").replace("*", "")
-
-
 def _where(row: int, col: int, header: str) -> str:
     return f"第 {row} 行 {get_column_letter(col)} 列（{header}）/ row {row}, column {get_column_letter(col)}"
 
@@ -133,17 +129,16 @@ def read_ledger(path: Path) -> list[LedgerRow]:
         for ws in wb.worksheets:
             rows = list(ws.iter_rows(values_only=True))
             for index, values in enumerate(rows[:HEADER_ROWS]):
-                headers = [_clean(v) for v in values]
-                if COLUMNS["project_name"] in headers:
-                    return _rows(headers, rows[index + 1:], first_row=index + 2)
+                col = header_columns(values, COLUMNS)
+                if "project_name" in col:
+                    return _rows(col, rows[index + 1:], first_row=index + 2)
     finally:
         wb.close()
     raise LedgerError(f"{path}: 前 {HEADER_ROWS} 行中没有「项目名称」表头 / no 项目名称 header in the first "
                       f"{HEADER_ROWS} rows", hint="autofiler ledger template 台账.xlsx 生成模板 / writes a template")
 
 
-def _rows(headers: list[str], body: list[tuple], first_row: int) -> list[LedgerRow]:
-    col = {key: headers.index(text) for key, text in COLUMNS.items() if text in headers}
+def _rows(col: dict[str, int], body: list[tuple], first_row: int) -> list[LedgerRow]:
     out = []
     for offset, values in enumerate(body):
         number = first_row + offset
@@ -158,7 +153,7 @@ def _rows(headers: list[str], body: list[tuple], first_row: int) -> list[LedgerR
                 where = _where(number, col["project_name"] + 1, COLUMNS["project_name"])
                 raise LedgerError(f"{where}: 项目名称为空 / the project name is empty")
             continue
-        role = _clean(cell("role")) or ROLES[0]
+        role = "".join(str(cell("role") or "").split()) or ROLES[0]
         if role not in ROLES:
             raise LedgerError(f"{_where(number, col['role'] + 1, COLUMNS['role'])}: 「{role}」应为 牵头 或 参与 / "
                               f"must be 牵头 or 参与")

@@ -88,6 +88,14 @@ def test_renamed_column_is_named_with_both_texts(tmp_path: Path) -> None:
     assert finding.message.startswith("第 5 列应为「性别」，实际为「性别 」")
 
 
+def test_a_header_marked_required_with_a_star_is_the_column_and_the_star_is_asked_away(tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "star.xlsx", [applicant(0)],
+                       change=lambda ws: setattr(ws["H1"], "value", "*邮箱"))
+    [finding] = check_file(path).findings
+    assert (finding.row, finding.column, finding.rule) == (1, "邮箱", "structure.header")
+    assert finding.message.startswith("第 8 列应为「邮箱」，实际为「*邮箱」")
+
+
 def test_a_different_header_text(tmp_path: Path) -> None:
     path = write_sheet(tmp_path / "h.xlsx", [applicant(0)],
                        change=lambda ws: setattr(ws["G1"], "value", "手机"))

@@ -55,6 +55,15 @@ def test_an_offices_own_sheet_with_a_title_extra_columns_and_another_order(tmp_p
     assert [(r.row, r.project_name, r.role) for r in rows] == [(3, "研究丙", "牵头"), (5, "研究丁", "牵头")]
 
 
+def test_headers_retyped_with_stars_full_width_spaces_and_slashes_are_still_found(tmp_path):
+    wb = Workbook()
+    wb.active.append(["＊项目名称", "本院\u3000角色", "*伦理批准日期"])
+    wb.active.append(["研究戊", "参与", "2025-02-03"])
+    wb.save(tmp_path / "starred.xlsx")
+    [row] = read_ledger(tmp_path / "starred.xlsx")
+    assert (row.project_name, row.role, row.ethics_date) == ("研究戊", "参与", dt.date(2025, 2, 3))
+
+
 @pytest.mark.parametrize(("cells", "where", "what"), [
     ({"E": "明年"}, "第 2 行 E 列", "不是日期"),
     ({"B": "协作"}, "第 2 行 B 列", "牵头 或 参与"),

@@ -12,6 +12,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, expect
 
 from autofiler.errors import SiteError
+from autofiler.sheet_tables import header_columns
 from autofiler.site.maps.resolve import SiteField
 from autofiler.site.widgets_classic.context import SHORT_MS, Ctx, exact
 from autofiler.site.widgets_classic.reading import collect, control_css
@@ -53,7 +54,7 @@ def _columns(field: SiteField) -> dict[str, str]:
 
 
 def _as_dicts(heads: list[str], rows: list[list[str]], columns: dict[str, str]) -> list[dict[str, str]]:
-    at = {key: heads.index(label) for key, label in columns.items() if label in heads}
+    at = header_columns(heads, columns)
     return [{k: r[i] for k, i in at.items() if i < len(r)} for r in rows]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from playwright.sync_api import Locator, expect
 
 from autofiler.errors import SessionExpired, SiteError
+from autofiler.sheet_tables import header_columns
 from autofiler.site import page_actions
 from autofiler.site.compare import same
 from autofiler.site.sitemap import Column, Field
@@ -21,12 +22,11 @@ from autofiler.site.widgets_element.widget_basics import PLAIN_KINDS, SHORT_MS, 
 
 
 def column_index(ctx: Ctx, table: Locator, field: Field) -> dict[str, int]:
-    heads = [h.strip() for h in table.locator(ctx.ui.table_header_cell).all_inner_texts()]
-    index = {}
+    heads = table.locator(ctx.ui.table_header_cell).all_inner_texts()
+    index = header_columns(heads, {c.key: c.label for c in field.columns})
     for c in field.columns:
-        if c.label not in heads:
+        if c.key not in index:
             raise SiteError(f"表格 {field.label} 没有列 {c.label} / the table has no column {c.label} ({heads})")
-        index[c.key] = heads.index(c.label)
     return index
 
 
