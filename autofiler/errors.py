@@ -10,6 +10,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 
+UNEXPECTED = "意外错误 / unexpected error"  # the first words of a crash, before its bug report
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_CRASH = 3
@@ -138,6 +139,6 @@ def error_handler(state_dir: str | None = None) -> Iterator[list[int]]:
             where = _bug_report(e, state_dir)
         except Exception:  # noqa: BLE001
             where = "(the log could not be written)"
-        print(redact.scrub(f"autofiler: 意外错误 / unexpected error: {type(e).__name__}: {e}"), file=sys.stderr)
+        print(redact.scrub(f"autofiler: {UNEXPECTED}: {type(e).__name__}: {e}"), file=sys.stderr)
         print(f"  请将错误报告发给开发者 / please send this report: {where}", file=sys.stderr)
         code.append(EXIT_CRASH)

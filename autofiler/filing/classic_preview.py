@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from autofiler.filing.classic_common import checked_editor, digests_of, left_alone, tab_digest
-from autofiler.site.filing_display import FilingDisplay, Outcome
+from autofiler.site.filing_display import NOT_ON_SITE, FilingDisplay, Outcome
 from autofiler.site.flows_classic import dry
 from autofiler.site.flows_classic.flow import FILE_KINDS
 from autofiler.site.lists.classic_finder import find
@@ -27,7 +27,7 @@ def dry_run_classic(settings: Any, site: ClassicSite, reporter: FilingDisplay, n
         if found.project_id:
             reporter.say(f"演练：使用已有项目 / dry run on project {found.project_id} ({found.label})")
         else:
-            reporter.say(f"站点上没有“{name}”：演练新项目，不保存 / not on the site yet: a new project's editor is "
+            reporter.say(f"站点上没有“{name}”：演练新项目，不保存 / {NOT_ON_SITE}: a new project's editor is "
                          "filled, never saved")
         editor = checked_editor(session, site, reporter, values, found.project_id)
         problems = dry.fill_all(editor, site, values, reporter, existing=found.project_id is not None)
@@ -47,7 +47,7 @@ def plan_classic(settings: Any, site: ClassicSite, reporter: FilingDisplay, name
         if found.note:
             reporter.say(found.note, "yellow")
         if found.project_id is None:
-            reporter.say(f"站点上没有“{name}”：submit 将新建项目并填写全部页签 / not on the site yet: submit would "
+            reporter.say(f"站点上没有“{name}”：submit 将新建项目并填写全部页签 / {NOT_ON_SITE}: submit would "
                          "create the project and fill every tab")
             checked_editor(session, site, reporter, values, None)
             return True

@@ -25,7 +25,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from autofiler.errors import AutofilerError, SiteError
 from autofiler.site.compare import Diff, diff_module, expected, field_of, show
-from autofiler.site.filing_display import FilingDisplay, Outcome
+from autofiler.site.filing_display import STORED_OTHERWISE, FilingDisplay, Outcome
 from autofiler.site.flows_element.element_editor import Editor, Pane, SaveRejected
 from autofiler.site.policies import keep_evidence, relogin_once, retry_busy
 from autofiler.site.session.site_session import Site
@@ -147,7 +147,7 @@ class Filer:
             left = self.diffs(module, want)
             if left:
                 raise SiteError(
-                    f"{module.tab}：站点保存的值与规格不同 / the site stored other values than sent:\n"
+                    f"{module.tab}：{STORED_OTHERWISE}:\n"
                     + "\n".join(f"  {d.label}: 发送 / sent {show(d.want)}, 保存 / stored {show(d.have)}"
                                 for d in left))
         self.store.record_module(self.filing_id, module.key, digest)

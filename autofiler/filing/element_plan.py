@@ -10,7 +10,7 @@ from autofiler import config
 from autofiler.errors import details_log
 from autofiler.filing.closing import page_failure
 from autofiler.filing.element_service import check_units
-from autofiler.site.filing_display import FilingDisplay, Outcome
+from autofiler.site.filing_display import NOT_ON_SITE, FilingDisplay, Outcome
 
 
 def plan(settings: config.Settings, reporter: FilingDisplay, name: str, values: dict[str, dict[str, Any]],
@@ -42,7 +42,7 @@ def _plan(site: Any, store: Any, reporter: FilingDisplay, name: str, values: dic
     target = project_identity.find_for_spec(site, store, name, spec_path, site_project_id)
     check_units(site, reporter, values)
     if target.project_id is None:
-        reporter.say(f"站点上没有“{name}”：submit 将新建项目并填写全部模块 / not on the site yet: submit "
+        reporter.say(f"站点上没有“{name}”：submit 将新建项目并填写全部模块 / {NOT_ON_SITE}: submit "
                      "would create the project and fill every module")
         return True
     if target.note:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from autofiler.errors import EXIT_NOT_SUBMITTED
-from autofiler.site.filing_display import SUBMIT_CLICKED, SUBMIT_DONE, FilingDisplay, RunState
+from autofiler.site.filing_display import SUBMIT_CLICKED, SUBMIT_DONE, SUBMIT_WORDS, FilingDisplay, RunState
 
 
 def submit_as_asked(reporter: FilingDisplay, state: RunState, name: str, *, yes: bool, no_submit: bool,
@@ -31,5 +31,5 @@ def submit_as_asked(reporter: FilingDisplay, state: RunState, name: str, *, yes:
     key, label = click()
     state.submit = SUBMIT_DONE
     record(key or label)
-    reporter.say(f"已提交 / submitted: {name} → {label or key}", "green")
+    reporter.say(f"{SUBMIT_WORDS[SUBMIT_DONE]}: {name} → {label or key}", "green")
     return 0

@@ -205,6 +205,16 @@ NEXT_STEPS = {
 }
 
 
+# Phrases a run prints that scripts and tests look for, each written once.
+NOT_ON_SITE = "not on the site yet"
+STORED_OTHERWISE = "站点保存的值与规格不同 / the site stored other values than sent"
+SUBMIT_WORDS = {
+    SUBMIT_NOT: "未提交 / not submitted by this run",
+    SUBMIT_CLICKED: "已点击提交，结果未确认 / 提交 was clicked, its result was not seen",
+    SUBMIT_DONE: "已提交 / submitted",
+}
+
+
 @dataclass
 class RunState:
     """What a submit run did so far: the project, and whether 提交 was clicked."""
@@ -223,11 +233,7 @@ def closing_lines(run: RunState, verified: list[str], rest: list[str], why: str,
         project = "没有新建或找到项目 / no project was created or found"
     else:
         project = f"{run.project_id}" + ("（本次新建 / created by this run）" if run.created else "")
-    submitted = {
-        SUBMIT_NOT: "未提交 / not submitted by this run",
-        SUBMIT_CLICKED: "已点击提交，结果未确认 / 提交 was clicked, its result was not seen",
-        SUBMIT_DONE: "已提交 / submitted",
-    }[run.submit]
+    submitted = SUBMIT_WORDS[run.submit]
     step = NEXT_STEPS["clicked" if run.submit == SUBMIT_CLICKED else why]
     return [
         "结果 / outcome:",

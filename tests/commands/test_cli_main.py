@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from autofiler import __version__
+from autofiler.errors import UNEXPECTED
 from autofiler.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,7 +126,7 @@ def test_a_command_missing_from_this_build_is_exit_1_not_a_crash(monkeypatch, ca
     monkeypatch.setitem(sys.modules, "autofiler.commands.institutions", None)
     assert main(["institutions", "协和", "--state-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
-    assert "institutions" in err and "意外错误" not in err
+    assert "institutions" in err and UNEXPECTED not in err
     assert not list(tmp_path.rglob("bug-report-*"))
 
 

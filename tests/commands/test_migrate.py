@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from autofiler.errors import UNEXPECTED
 from autofiler.main import main
 from autofiler.spec import load
 from tests.spec.helpers import MULTI, SPECS, copy_files, example
@@ -102,4 +103,4 @@ def test_an_unfilled_sop_template_migrates_with_a_todo_for_each_whole_module(tmp
     assert main(["migrate", str(old), "--to", "live-2026"]) == 0
     text = (tmp_path / "old.live-2026.yaml").read_text(encoding="utf-8")
     assert "# TODO research_category: 研究类别" in text and "# TODO attachments: 相关附件" in text
-    assert "意外错误" not in capsys.readouterr().err
+    assert UNEXPECTED not in capsys.readouterr().err

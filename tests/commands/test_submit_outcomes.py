@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from autofiler.errors import UNEXPECTED
 from autofiler.main import main
 from tests.site.filing_support import SINGLE, after_saves, owned, run_cli, site_args
 from tests.support import DEMO_PI, MockServer, free_port
@@ -53,7 +54,7 @@ def test_a_site_nothing_listens_on_is_its_own_error(capsys, tmp_path):
     code, out = run_cli(capsys, "submit", str(SINGLE), "--yes", "--site", url, "--user", DEMO_PI["phone"])
     assert code == 4, out
     assert url in out and "connection refused" in out
-    assert "意外错误" not in out and "unexpected" not in out and bug_reports(tmp_path) == []
+    assert UNEXPECTED not in out and "unexpected" not in out and bug_reports(tmp_path) == []
     said = outcome(out)
     assert said["已保存并核对"] == "无 / none" and said["提交"].startswith("未提交")
     assert "重新运行" in said["下一步"] and "doctor" not in out

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from autofiler.commands.watch import next_wait
+from autofiler.errors import UNEXPECTED
 from autofiler.store import Store
 from tests.support import CHROMIUM, DEMO_PI, ROOT, MockServer, free_port
 from tests.tracking.receivers import HttpReceiver
@@ -62,7 +63,7 @@ def test_watch_keeps_going_on_a_site_nothing_listens_on_and_notifies_once(tmp_pa
     _out, err = proc.communicate(timeout=240)
     assert proc.returncode == 4, err
     assert err.count("failed") >= 3 and "check 3" in err and site in err
-    assert "意外错误" not in err and list(state.rglob("bug-report-*")) == []
+    assert UNEXPECTED not in err and list(state.rglob("bug-report-*")) == []
     [alert] = [r.body for r in receiver.received]
     assert alert["event"] == "autofiler.check_failed" and alert["failures"] == 2 and site in alert["message"]
     with Store(state) as store:
@@ -85,7 +86,7 @@ def test_watch_survives_the_site_stopping_mid_run(tmp_path):
         own.stop()
     assert proc.returncode == 4, err
     assert "check 2" in err and "check 3" in err and "does not answer" in err
-    assert "意外错误" not in err and "Traceback" not in err
+    assert UNEXPECTED not in err and "Traceback" not in err
 
 
 @pytest.mark.e2e

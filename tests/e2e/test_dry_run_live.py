@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from autofiler.commands import submit
+from autofiler.site.filing_display import NOT_ON_SITE
 from tests.e2e.live_support import live, run, server, spec_copy  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.e2e
@@ -15,7 +16,7 @@ def test_a_new_project_is_filled_in_a_new_editor_and_never_saved(live, tmp_path,
     spec = spec_copy("multi-center-chictr.yaml", tmp_path)
     code, out = run(submit.run, live, capsys, spec, dry_run=True)
     assert code == 0, out
-    assert "not on the site yet" in out
+    assert NOT_ON_SITE in out
     assert out.count("已填写未保存 / filled, not saved (dry run)") == 9  # every tab this study shows
     assert "医学研究题目: （空或未显示 / empty or not shown） → 达格列净治疗射血分数保留的心力衰竭的多中心随机对照研究" in out
     assert "某县人民医院" in out and "not registered" in out

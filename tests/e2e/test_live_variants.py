@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from autofiler.forms import load as load_form
+from autofiler.site.filing_display import STORED_OTHERWISE
 from mock_site.launcher import DEMO_PI, launch
 from tests.e2e.test_submit_live import in_folder, stored_differences
 from tests.site.filing_support import run_cli
@@ -100,7 +101,7 @@ def test_a_save_that_stores_other_values_is_caught_by_the_read_back(fault, tmp_p
         injected = mock.control("GET", "faults")["injected"]
     assert code == 1, out
     assert injected["drops" if fault == "drop_field_rate" else "alters"] >= 1
-    assert "站点保存的值与规格不同" in out, out
+    assert STORED_OTHERWISE in out, out
     # the read-back names a field the mock really changed, by its tab and label (a field whose condition or
     # parent reads the changed one may be named too: the page no longer shows it as sent)
     named = [line.strip().split(":")[0].partition(" › ") for line in out.splitlines() if "发送 / sent" in line]

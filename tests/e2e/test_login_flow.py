@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from autofiler import credentials
+from autofiler.site.session.login_form import FOREIGN_LOGIN
 from tests.site.filing_support import owned, run_cli, site_args
 from tests.support import DEMO_PI, MockServer
 
@@ -119,5 +120,5 @@ def test_a_login_page_on_another_origin_is_refused(redirector, mock, monkeypatch
     code, out = run_cli(capsys, "plan", "specs/single-center.yaml", "--site", redirector, "--user",
                         DEMO_PI["phone"])
     assert code == 1
-    assert "refusing to type the password" in out
+    assert FOREIGN_LOGIN in out
     assert credentials.SERVICE == "autofiler"

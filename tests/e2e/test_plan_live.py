@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from autofiler.commands import plan, submit
+from autofiler.site.filing_display import NOT_ON_SITE
 from tests.e2e.live_support import DEMO_PI, live, run, server, spec_copy  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.e2e
@@ -17,7 +18,7 @@ def test_a_project_not_on_the_site_yet_is_pending_and_nothing_is_created(live, t
     spec = spec_copy("multi-center-chictr.yaml", tmp_path)
     code, out = run(plan.run, live, capsys, spec)
     assert code == 2, out
-    assert "not on the site yet" in out
+    assert NOT_ON_SITE in out
     # the unregistered unit is named; its row gives its details, so it is no reason to stop
     assert "implementation.participating_units[1].institution" in out and "某县人民医院" in out
     assert "北京大学第一医院" not in out  # registered: nothing to say
@@ -45,7 +46,7 @@ def test_a_project_named_by_site_project_id_shows_each_change_and_stays_as_it_wa
     assert code == 2, out
     site_title = seeded["modules"]["basic_info"]["research_title"]
     assert f"医学研究题目: {site_title} → 老年住院患者衰弱与出院后 1 年不良结局的前瞻性队列研究" in out
-    assert "有待更新 / changes pending" in out and "not on the site yet" not in out
+    assert "有待更新 / changes pending" in out and NOT_ON_SITE not in out
     assert live.projects() == before
 
 
@@ -71,7 +72,7 @@ def test_after_filing_plan_is_in_sync_and_a_rename_is_a_title_change_of_the_same
     code, out = run(plan.run, live, capsys, spec)
     assert code == 2, out
     assert f"医学研究题目: {old} → {new}" in out
-    assert f"same project {filed['id']}" in out and "not on the site yet" not in out
+    assert f"same project {filed['id']}" in out and NOT_ON_SITE not in out
     assert live.projects() == [filed]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from autofiler.site.filing_display import NOT_ON_SITE
 from tests.site.filing_support import SINGLE, copy_spec, edit_spec, mismatches, owned, run_cli, site_args
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("pi_password")]
@@ -28,7 +29,7 @@ def test_a_returned_project_renamed_in_the_same_spec_is_resubmitted_not_duplicat
 
     code, out = run_cli(capsys, "plan", str(spec), "--detailed-exitcode", *site_args(mock))
     assert code == 2, out
-    assert "not on the site yet" not in out
+    assert NOT_ON_SITE not in out
     assert f"project {project['id']}" in out and "项目名称" in out and NEW_NAME in out
     assert out.count("有待更新") == 1  # only 基本信息 differs
 

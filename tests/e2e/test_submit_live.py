@@ -13,6 +13,7 @@ import pytest
 
 from autofiler.forms import load as load_form
 from autofiler.forms.conditions import holds
+from autofiler.site.filing_display import STORED_OTHERWISE
 from autofiler.spec import load_valid
 from tests.site.filing_support import owned, run_cli, sha256, site_args
 from tests.support import DEMO_PI, ROOT, MockServer
@@ -150,7 +151,7 @@ def test_a_save_that_loses_a_field_is_caught_by_the_read_back(mock, tmp_path, ca
     spec = in_folder(ROOT / "specs" / "live-2026" / "single-center.yaml", tmp_path)
     code, out = run_cli(capsys, "submit", str(spec), "--yes", *site_args(mock))
     assert code == 1, out
-    assert "站点保存的值与规格不同" in out
+    assert STORED_OTHERWISE in out
     # the field named is one the mock really lost
     project = owned(mock)[0]
     lost = stored_differences(project, spec)

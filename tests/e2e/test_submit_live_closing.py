@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from autofiler.commands import submit
+from autofiler.errors import UNEXPECTED
+from autofiler.site.filing_display import SUBMIT_NOT, SUBMIT_WORDS
 from mock_site.launcher import free_port
 from tests.e2e.live_support import live, run, server, spec_copy  # noqa: F401 - fixtures
 
@@ -22,8 +24,8 @@ def test_a_site_that_does_not_answer_is_exit_4_with_the_summary(tmp_path, capsys
     code, out = run(submit.run, Nowhere, capsys, spec, yes=True)
     assert code == 4, out
     assert "站点无法访问 / the site does not answer" in out and Nowhere.url in out
-    assert "提交 / submit: 未提交 / not submitted by this run" in out
-    assert "意外错误" not in out and "bug-report" not in out
+    assert f"提交 / submit: {SUBMIT_WORDS[SUBMIT_NOT]}" in out
+    assert UNEXPECTED not in out and "bug-report" not in out
 
 
 def test_a_failed_upload_ends_with_what_was_saved_and_the_next_step(live, tmp_path, capsys):  # noqa: F811
@@ -36,7 +38,7 @@ def test_a_failed_upload_ends_with_what_was_saved_and_the_next_step(live, tmp_pa
     # the tabs saved before the failure are read back (one may have broken the next), so they count as verified
     assert "已保存并核对 / saved and verified: 研究类别、基本信息、实施信息、研究内容" in out
     assert "未保存 / not saved: 研究设计、" in out and "相关附件" in out
-    assert "提交 / submit: 未提交 / not submitted by this run" in out
+    assert f"提交 / submit: {SUBMIT_WORDS[SUBMIT_NOT]}" in out
     assert "下一步 / next:" in out
     assert "Timeout" not in out and "Page." not in out
     [project] = live.projects()

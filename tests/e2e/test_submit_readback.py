@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from autofiler.site.filing_display import STORED_OTHERWISE
 from tests.site.filing_support import SINGLE, after_saves, mismatches, owned, run_cli, site_args
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("pi_password")]
@@ -23,6 +24,6 @@ def test_a_site_that_keeps_dropping_fields_fails_naming_them(mock, capsys, tmp_p
     mock.control("POST", "faults", {"drop_field_rate": 1.0, "seed": 7})
     code, out = run_cli(capsys, "submit", str(SINGLE), "--no-submit", *site_args(mock))
     assert code == 1
-    assert "站点保存的值与规格不同" in out
+    assert STORED_OTHERWISE in out
     assert "发送 / sent" in out and "保存 / stored （空 / empty）" in out
     assert list((tmp_path / "state" / "runs").iterdir())  # evidence kept

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from autofiler.site.filing_display import SUBMIT_DONE, SUBMIT_WORDS
 from trials import harness as H
 from trials import specgen
 
@@ -51,7 +52,7 @@ def test_every_filing_ends_submitted_once_and_equal_to_its_spec(mock, tmp_path):
             # a run that gave up: exit 1 (never a crash), a clear last word, no claim of success
             assert run.code == 1, transcript
             assert H.exit_messages(run), run.out
-            assert "已提交 / submitted" not in run.out
+            assert SUBMIT_WORDS[SUBMIT_DONE] not in run.out
             if "已新建项目" in run.out or "使用已有项目" in run.out:
                 assert "使用已有项目" in after.out  # the next run resumes the same project
     assert injected > 0  # the faults really happened

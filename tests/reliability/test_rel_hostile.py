@@ -20,6 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from autofiler.errors import UNEXPECTED
 from autofiler.main import main
 from tests.spec.pdfs import make_pdf
 from trials.specgen import EXAMPLES, example
@@ -106,7 +107,7 @@ def dry_run(capsys, path: Path) -> tuple[int, str]:
 
 def assert_refused_offline(code: int, out: str) -> None:
     assert code in (0, 1), out[-2000:]
-    assert "Traceback" not in out and "意外错误" not in out, out[-2000:]
+    assert "Traceback" not in out and UNEXPECTED not in out, out[-2000:]
 
 
 def dotted(where: tuple) -> str:

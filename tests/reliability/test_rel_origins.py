@@ -8,6 +8,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from autofiler.site.filing_display import NOT_ON_SITE
+from autofiler.site.session.login_form import FOREIGN_LOGIN
 from tests.reliability import secrets_scan as S
 from tests.reliability.proxy import Proxy
 from trials import harness as H
@@ -30,7 +32,7 @@ def test_a_login_page_that_redirects_elsewhere_gets_no_password(host, mock, tmp_
             run = H.run_cli(["progress", "--all", "--site", site.url, "--user", H.DEMO_PI["phone"],
                              "--browser-path", H.CHROMIUM], state=tmp_path / "state")
     assert run.code == 1, run.out
-    assert "refusing to type the password" in run.out
+    assert FOREIGN_LOGIN in run.out
     assert any(seen.path.startswith("/login") for seen in other.requests)  # the browser did land there
     assert password_hits(other, H.DEMO_PI["password"]) == []
     assert password_hits(site, H.DEMO_PI["password"]) == []
@@ -122,7 +124,7 @@ def test_another_pis_plan_and_submit_of_the_same_name_never_touch_the_first(two_
     plan = H.run_cli(["plan", str(g.path), "--detailed-exitcode", *site], state=state,
                      password=OTHER_PI["password"])
     assert plan.code == 2, plan.out  # not on the site for this PI
-    assert "not on the site yet" in plan.out
+    assert NOT_ON_SITE in plan.out
     run = H.run_cli(["submit", str(g.path), "--no-submit", *site], state=state, password=OTHER_PI["password"])
     assert run.code == 0, run.out
     assert "已新建项目" in run.out

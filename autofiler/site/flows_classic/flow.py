@@ -15,7 +15,7 @@ from typing import Any
 from playwright.sync_api import Error as PlaywrightError
 
 from autofiler.errors import AutofilerError, SiteError
-from autofiler.site.filing_display import FilingDisplay, Outcome
+from autofiler.site.filing_display import STORED_OTHERWISE, FilingDisplay, Outcome
 from autofiler.site.flows_classic.classic_compare import differences, show
 from autofiler.site.flows_classic.classic_editor import ClassicEditor, SaveRefused, label_of
 from autofiler.site.maps.resolve import ClassicSite, SiteTab
@@ -165,5 +165,5 @@ class ClassicFiler:
                 self.checkpoint(tab.key, want)
             self.reporter.module(outcome)
         if problems:
-            raise StoredOtherwise("站点保存的值与规格不同 / the site stored other values than sent:\n" + "\n".join(problems),
+            raise StoredOtherwise(f"{STORED_OTHERWISE}:\n" + "\n".join(problems),
                             hint="run submit again; if it persists, the site changed: run `autofiler doctor`")

@@ -21,7 +21,7 @@ from autofiler.errors import CredentialError, SessionExpired, SiteError
 from autofiler.site.maps.resolve import ClassicSite
 from autofiler.site.policies import relogin_once
 from autofiler.site.session import browser
-from autofiler.site.session.login_form import same_origin_only, solve_captcha
+from autofiler.site.session.login_form import FOREIGN_LOGIN, same_origin_only, solve_captcha
 from autofiler.site.session.site_session import (
     ACTION_TIMEOUT_MS,
     NAV_TIMEOUT_MS,
@@ -107,7 +107,7 @@ class ClassicSession(Site):
         self._goto(m.routes.login or m.routes.home)
         if origin_of(page.url) != self.settings.origin:
             raise SiteError(f"登录页面不在所配置的站点上 / the login page is at {origin_of(page.url)}, not "
-                            f"{self.settings.origin}: refusing to type the password there")
+                            f"{self.settings.origin}: {FOREIGN_LOGIN}")
         self.layout_shows().wait_for(state="attached")
         if not self.on_login_page():
             return  # the session is still valid

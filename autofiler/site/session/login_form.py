@@ -28,6 +28,8 @@ from autofiler.errors import ConfigError, CredentialError, SiteError
 from autofiler.site import page_actions
 from autofiler.site.sitemap import SiteMap
 
+# A login page away from the configured origin never gets the password (its message says so in these words).
+FOREIGN_LOGIN = "refusing to type the password there"
 HUMAN_WAIT_MS = 5 * 60 * 1000
 CAPTCHA_TRIES = 3
 
@@ -156,7 +158,7 @@ def login(page: Page, settings: Settings, site_map: SiteMap, password: str) -> N
     if origin_of(page.url) != settings.origin:
         raise SiteError(
             f"登录页面不在所配置的站点上 / the login page is at {origin_of(page.url)}, not {settings.origin}: "
-            "refusing to type the password there",
+            f"{FOREIGN_LOGIN}",
             hint="check --site; a redirect to another host or port is never followed with credentials",
         )
     if settle(page, site_map) != "login":
