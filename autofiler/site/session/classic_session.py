@@ -13,24 +13,18 @@ from typing import Any
 from urllib.parse import urljoin
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, sync_playwright
+from playwright.sync_api import Locator
 
 from autofiler import credentials, redact
 from autofiler.config import Settings, insecure_warning, origin_of
 from autofiler.errors import CredentialError, SessionExpired, SiteError
 from autofiler.site.maps.resolve import ClassicSite
 from autofiler.site.policies import relogin_once
-from autofiler.site.session import browser
 from autofiler.site.session.login_form import FOREIGN_LOGIN, same_origin_only, solve_captcha
 from autofiler.site.session.site_session import (
-    ACTION_TIMEOUT_MS,
-    NAV_TIMEOUT_MS,
     Site,
     cookie_file,
-    down_means_unreachable,
-    forget_cookies,
-    given_password,
-    made_with,
+    open_session,
     save_cookies,
     save_fingerprint,
 )
@@ -159,34 +153,7 @@ class ClassicSession(Site):
 
 @contextlib.contextmanager
 def open_classic(settings: Settings, site: ClassicSite, *, password: str | None = None) -> Iterator[ClassicSession]:
-    """Launch the browser, restore the saved cookies or log in, and yield the session. A password this command
-    was given (typed or in the environment) that did not make the saved session must prove itself: fresh login."""
-    settings.require_user()
-    saved = cookie_file(settings)
-    given = given_password(password)
-    fresh = given is not None and saved.is_file() and not made_with(settings, given)
-    with contextlib.ExitStack() as stack:
-        with credentials.env_hidden():  # the driver and its browser never see the password
-            pw = stack.enter_context(sync_playwright())
-        launched = browser.launch(pw, settings)
-        try:
-            with down_means_unreachable(settings):
-                state = str(saved) if saved.is_file() and not fresh else None
-                context = launched.new_context(locale=browser.LOCALE, storage_state=state, accept_downloads=False)
-                context.set_default_timeout(ACTION_TIMEOUT_MS)
-                context.set_default_navigation_timeout(NAV_TIMEOUT_MS)
-                session = ClassicSession(settings, site, context, password)
-                if state is None or not session.logged_in():
-                    if state is None:
-                        forget_cookies(settings)
-                    session.login()
-                try:
-                    yield session
-                finally:
-                    with contextlib.suppress(Exception):
-                        session.trace.close()
-                    with contextlib.suppress(Exception):
-                        if not session.on_login_page():
-                            save_cookies(context, saved)
-        finally:
-            launched.close()
+    """A classic-family session on the site, opened the one way every family's is (`open_session`)."""
+    with open_session(settings, lambda context: ClassicSession(settings, site, context, password),
+                      password=password) as session:
+        yield session

@@ -27,8 +27,9 @@ import socket
 import ssl
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from playwright.sync_api import BrowserContext, Page, Response, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
@@ -226,12 +227,26 @@ def down_means_unreachable(settings: Settings) -> Iterator[None]:
         raise
 
 
+class Opened(Protocol):
+    """What a UI family's session offers `open_session`."""
+
+    trace: Tracer
+
+    def logged_in(self) -> bool: ...
+    def login(self) -> None: ...
+    def on_login_page(self) -> bool: ...
+
+
+OpenedT = TypeVar("OpenedT", bound=Opened)
+
+
 @contextlib.contextmanager
-def open_site(settings: Settings, *, password: str | None = None, fresh_login: bool = False,
-              site_map: sitemap.SiteMap | None = None) -> Iterator[Site]:
-    """Launch the browser, restore saved cookies or log in, and yield a Site. `password` overrides the
-    keyring (autofiler login checks a new one); `fresh_login` ignores saved cookies."""
-    site_map = site_map or sitemap.load(settings.selectors)
+def open_session(settings: Settings, make: Callable[[BrowserContext], OpenedT], *, password: str | None = None,
+                 fresh_login: bool = False) -> Iterator[OpenedT]:
+    """The one way a session is opened, for every UI family: launch the browser, restore the saved cookies or log
+    in, yield the family's session (`make` builds it on the browser context), keep the cookies at the end.
+    A password this command was given (typed or in the environment) that did not make the saved session must
+    prove itself by a fresh login; `fresh_login` ignores saved cookies anyway."""
     settings.require_user()
     saved = cookie_file(settings)
     given = given_password(password)
@@ -247,18 +262,29 @@ def open_site(settings: Settings, *, password: str | None = None, fresh_login: b
                 context = browser.new_context(locale=LOCALE, storage_state=state, accept_downloads=False)
                 context.set_default_timeout(ACTION_TIMEOUT_MS)
                 context.set_default_navigation_timeout(NAV_TIMEOUT_MS)
-                site = Site(settings, site_map, context, password)
-                if fresh_login or state is None or not site.logged_in():
-                    if state is None or fresh_login:
+                session = make(context)
+                if state is None or not session.logged_in():
+                    if state is None:
                         forget_cookies(settings)  # a refused password leaves no session behind
-                    site.login()
+                    session.login()
                 try:
-                    yield site
+                    yield session
                 finally:
                     with contextlib.suppress(Exception):
-                        site.trace.close()
+                        session.trace.close()
                     with contextlib.suppress(Exception):
-                        if not site.on_login_page():
+                        if not session.on_login_page():
                             save_cookies(context, saved)
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def open_site(settings: Settings, *, password: str | None = None, fresh_login: bool = False,
+              site_map: sitemap.SiteMap | None = None) -> Iterator[Site]:
+    """An Element-family session on the site (`open_session`). `password` overrides the keyring (autofiler login
+    checks a new one); `fresh_login` ignores saved cookies."""
+    chosen = site_map or sitemap.load(settings.selectors)
+    with open_session(settings, lambda context: Site(settings, chosen, context, password), password=password,
+                      fresh_login=fresh_login) as site:
+        yield site
