@@ -31,6 +31,7 @@ OutFile = Annotated[Path | None, typer.Option(help=texts.SCHEMA_OUT, metavar="FI
 Xlsx = Annotated[Path, typer.Argument(metavar="OUT.xlsx", show_default=False)]
 Sheet = Annotated[Path, typer.Argument(metavar="IN.xlsx", show_default=False)]
 Json = Annotated[bool, flag("--json", texts.VALIDATE_JSON, texts.P_OUTPUT)]
+RunJson = Annotated[bool, flag("--json", texts.RUN_JSON, texts.P_OUTPUT)]
 
 
 @app.callback()
@@ -100,8 +101,10 @@ def submit(
     yes: Annotated[bool, flag("--yes", texts.SUBMIT_YES, texts.P_FILING)] = False,
     dry_run: Annotated[bool, flag("--dry-run", texts.SUBMIT_DRY_RUN, texts.P_FILING)] = False,
     no_submit: Annotated[bool, flag("--no-submit", texts.SUBMIT_NO_SUBMIT, texts.P_FILING)] = False,
+    json: RunJson = False,
 ) -> None:
-    call("submit", namespace("submit", site, spec=spec, yes=yes, dry_run=dry_run, no_submit=no_submit), site)
+    call("submit", namespace("submit", site, spec=spec, yes=yes, dry_run=dry_run, no_submit=no_submit, json=json),
+         site)
 
 
 @app.command(help=texts.PLAN, rich_help_panel=texts.C_SITE)
@@ -110,8 +113,9 @@ def plan(
     spec: Spec,
     site: SiteOptions,
     detailed_exitcode: Annotated[bool, flag("--detailed-exitcode", texts.PLAN_EXIT, texts.P_OUTPUT)] = False,
+    json: RunJson = False,
 ) -> None:
-    call("plan", namespace("plan", site, spec=spec, detailed_exitcode=detailed_exitcode), site)
+    call("plan", namespace("plan", site, spec=spec, detailed_exitcode=detailed_exitcode, json=json), site)
 
 
 @app.command(help=texts.INSTITUTIONS, rich_help_panel=texts.C_SITE)

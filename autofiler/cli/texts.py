@@ -103,6 +103,9 @@ DOCTOR_PROJECT = o("在此站点项目中调查", "survey inside this site proje
 INSTITUTIONS = "按名称搜索站点上登记的机构，如单位选择器所做 / search the site's registered institutions, as the " \
                "picker does"
 INSTITUTIONS_TEXT = o("名称中的文字", "text of the name")
+RUN_JSON = o("结束时在标准输出打印一条 JSON 运行记录（项目、各模块状态与差异、是否提交、退出码），其余输出改到标准错误",
+             "print one JSON record of the run on stdout when it ends (project, each module's state and diffs, "
+             "whether 提交 happened, the exit code); the console text goes to stderr")
 INSTITUTIONS_JSON = o("以 JSON 打印结果", "print the results as JSON")
 INSTITUTIONS_FORM = o("用哪个表单版本的站点地图搜索（默认 live-2026）",
                       "search with the site map of this form generation (default live-2026)")

@@ -48,7 +48,7 @@ def _search_classic(args: Any, map_path: Any, how: Any, text: str) -> list[Insti
     from autofiler.filing.classic_common import setup
     from autofiler.site.session.classic_session import open_classic
 
-    settings, site, _reporter = setup(args, map_path)
+    settings, site = setup(args, map_path)
     with open_classic(settings, site) as session:
         return search(session.page.request, settings.site, how, text)
 

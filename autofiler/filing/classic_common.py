@@ -42,13 +42,13 @@ def tab_digest(tab: SiteTab, want: dict[str, Any]) -> str:
     return content_hash(value)
 
 
-def setup(args: Any, map_path: Path) -> tuple[Any, ClassicSite, FilingDisplay]:
+def setup(args: Any, map_path: Path) -> tuple[Any, ClassicSite]:
+    """The settings and the classic site map of a command whose spec is of a classic-family form."""
     from autofiler import config
 
     plain = copy.copy(args)
     plain.selectors = None  # the classic map is read here, not by the sop loader in config
-    settings = config.resolve(plain)
-    return settings, resolve.load(map_path), FilingDisplay(settings.verbosity)
+    return config.resolve(plain), resolve.load(map_path)
 
 
 def digests_of(site: ClassicSite, values: dict[str, dict[str, Any]]) -> dict[str, str]:

@@ -24,6 +24,7 @@ def dry_run_classic(settings: Any, site: ClassicSite, reporter: FilingDisplay, n
             return left_alone(store, settings, site, reporter, name, found, digests_of(site, values), values)
         if found.note:
             reporter.say(found.note, "yellow")
+        reporter.run.project_id = found.project_id
         if found.project_id:
             reporter.say(f"演练：使用已有项目 / dry run on project {found.project_id} ({found.label})")
         else:
@@ -51,6 +52,7 @@ def plan_classic(settings: Any, site: ClassicSite, reporter: FilingDisplay, name
                          "create the project and fill every tab")
             checked_editor(session, site, reporter, values, None)
             return True
+        reporter.run.project_id = found.project_id
         if found.state not in site.map.editable_states:
             left_alone(store, settings, site, reporter, name, found, digests_of(site, values), values)
             return False

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from autofiler.filing.classic_common import checked_editor, digests_of, left_alone, setup
+from autofiler.filing.classic_common import checked_editor, digests_of, left_alone
 from autofiler.filing.submit_step import submit_as_asked
 from autofiler.site.filing_display import FilingDisplay, RunState
 from autofiler.site.flows_classic.classic_submit import submit, summary
@@ -22,8 +21,8 @@ from autofiler.site.maps.resolve import ClassicSite
 from autofiler.site.session.classic_session import ClassicSession, open_classic
 
 
-def run_classic(args: Any, result: Any, map_path: Path, confirm: Callable[[str], bool]) -> int:
-    settings, site, reporter = setup(args, map_path)
+def run_classic(args: Any, result: Any, settings: Any, site: ClassicSite, reporter: FilingDisplay,
+                confirm: Callable[[str], bool]) -> int:
     spec = result.spec
     name, values, spec_path = spec.project_name, spec.site_values(), str(getattr(result, "path", ""))
     spec_id = getattr(spec, "site_project_id", None)
@@ -57,7 +56,7 @@ def file_classic(settings: Any, site: ClassicSite, reporter: FilingDisplay, name
     from autofiler.store import Store
 
     user = settings.require_user()
-    state = RunState()
+    state = reporter.run
     digests = digests_of(site, values)
     with Store(settings.state_dir) as store, store.lock(f"submit|{settings.site}|{user}|{name}"):
         try:
@@ -102,6 +101,7 @@ def _file(session: ClassicSession, store: Any, settings: Any, site: ClassicSite,
         reporter.say(found.note, "yellow")
     box: dict[str, Any] = {"record": None}
     if found.project_id:
+        state.project_id = found.project_id
         if found.state not in site.map.editable_states:
             return left_alone(store, settings, site, reporter, name, found, digests, values)
         reporter.say(f"使用已有项目 / using project {found.project_id} ({found.label})")

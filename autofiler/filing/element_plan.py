@@ -47,6 +47,7 @@ def _plan(site: Any, store: Any, reporter: FilingDisplay, name: str, values: dic
         return True
     if target.note:
         reporter.say(target.note, "yellow")
+    reporter.run.project_id = target.project_id
     reporter.say(f"项目 / project {target.project_id} ({target.status_label}): {name}")
     record = store.filing(site.base_url, user, name) or store.filing_of_project(site.base_url, user,
                                                                               target.project_id)

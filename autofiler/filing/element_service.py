@@ -22,7 +22,7 @@ def file_spec(settings: config.Settings, reporter: FilingDisplay, name: str, val
     from autofiler.store import Store
 
     lock = f"submit|{settings.site}|{user}|{name}"
-    state = RunState()
+    state = reporter.run
     with Store(settings.state_dir) as store, store.lock(lock):
         try:
             reporter.step("登录 / logging in")
@@ -77,13 +77,14 @@ def file_on_site(site: Any, store: Any, reporter: FilingDisplay, name: str, valu
     from autofiler.site.flows_element import element_submission
 
     user = site.settings.require_user()
-    state = state or RunState()
+    state = state or reporter.run
     reporter.step("查找项目 / finding the project")
     try:
         target = project_identity.find_for_spec(site, store, name, spec_path, site_project_id)
     except project_identity.Locked as e:
         if not already_filed(site, store, user, name, values, e.row.id):
             raise
+        state.project_id = e.row.id
         reporter.say(f"已提交过，规格未变，无需操作 / already filed from this spec and submitted: {name} → "
                      f"{e.row.status_label} (project {e.row.id}); nothing to do", "green")
         return 0

@@ -55,6 +55,8 @@ class FilingDisplay:
         self.console = Console(file=out or sys.stdout, highlight=False, soft_wrap=True)
         self.verbosity = verbosity
         self.failed: str | None = None  # the tab of the last module reported failed
+        self.run = RunState()  # what the run did: the services fill it in; `--json` prints it with the outcomes
+        self.outcomes: list[Outcome] = []  # every module event, in order
         self.saved_tabs: list[str] = []  # tabs the site said it saved in this run (read back or not)
         terminal = self.console.is_terminal and not self.console.is_dumb_terminal
         self.live = terminal if live is None else live
@@ -118,6 +120,7 @@ class FilingDisplay:
         self.console.print(escape(redact.scrub(text)), style=style)
 
     def module(self, o: Outcome) -> None:
+        self.outcomes.append(o)
         if o.state == "failed":
             self.failed = o.tab
             self.pause()
@@ -223,6 +226,7 @@ class RunState:
     created: bool = False
     submit: str = SUBMIT_NOT
     modules: list[Any] = field(default_factory=list)  # the site map's modules, once the site is open
+    pending: bool | None = None  # plan: whether submit would change anything
 
 
 def closing_lines(run: RunState, verified: list[str], rest: list[str], why: str,
