@@ -31,14 +31,14 @@ class FaultSettings:
     alter_field_rate: float = 0.0    # share of saves that answer success but store one value other than posted
 
 
-KINDS = ("save", "upload", "submit")
+KINDS = ("save", "upload", "submit", "list")
 
 
 def _fail_next(body: dict[str, Any]) -> dict[str, int]:
     value = body.get("fail_next") or {}
     if not isinstance(value, dict) or any(k not in KINDS for k in value) or any(
             isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in value.values()):
-        raise Invalid("fail_next 应为 {save|upload|submit: 次数}")
+        raise Invalid("fail_next 应为 {save|upload|submit|list: 次数}")
     return dict(value)
 
 
@@ -111,10 +111,18 @@ class Faults:
             raise ApiError(500, BUSY)
 
     async def before_list(self) -> None:
-        """Called first by a list JSON answer: the configured latency of a distant site."""
+        """Called first by a list JSON answer: the configured latency of a distant site; a 500 when asked
+        (`fail_next: {list: N}`)."""
+        with self.lock:
+            fail = self.settings.fail_next.get("list", 0) > 0
+            if fail:
+                self.settings.fail_next["list"] -= 1
+                self.injected["errors"] += 1
         delay = self.settings.list_latency_ms / 1000
         if delay:
             await asyncio.sleep(delay)  # the mock's own latency, not a wait in autofiler
+        if fail:
+            raise ApiError(500, BUSY)
 
     def dropper(self) -> Callable[[dict[str, Any]], dict[str, Any]] | None:
         """For one save: None, or a function that removes one stored field (the save still answers success)."""

@@ -10,7 +10,7 @@ from playwright.sync_api import Response
 
 from autofiler.errors import SiteError
 from autofiler.site.flows_classic.classic_editor import ClassicEditor, SaveRefused, _is_post
-from autofiler.site.maps.state_labels import state_key
+from autofiler.site.lists import classic_list
 from autofiler.site.policies import retry_busy
 from autofiler.site.widgets_classic.context import exact
 
@@ -27,14 +27,9 @@ def state_of(editor: ClassicEditor, project_id: str) -> tuple[str | None, str]:
         if editor.ctx.button(editor.page, m.buttons.save).count():
             return "draft", m.states.get("draft", "")
         return (m.submitted_states[0] if m.submitted_states else None), ""
-    resp = editor.page.request.get(editor.session.url(r.projects_json))
-    data = resp.json() if resp.ok else {}
-    rows = data.get(r.projects_rows) if isinstance(data, dict) else None
-    for row in rows or []:
-        if str(row.get(r.projects_id)) == str(project_id):
-            label = str(row.get(r.projects_state) or "")
-            key = state_key(m.states, label)
-            return key, label
+    for row in classic_list.rows(editor.session):
+        if row.id == str(project_id):
+            return row.state, row.label
     raise SiteError(f"项目 {project_id} 不在项目列表中 / project {project_id} is not in the site's list")
 
 

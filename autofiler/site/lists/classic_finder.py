@@ -10,17 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from autofiler.errors import SiteError
+from autofiler.site.lists.classic_list import Row, rows
 from autofiler.site.lists.unnamed_drafts import unknown_drafts
-from autofiler.site.maps.state_labels import state_key
 from autofiler.site.session.classic_session import ClassicSession
-
-
-@dataclass(frozen=True)
-class Row:
-    id: str
-    name: str
-    state: str | None  # the site map's state key; None when the label is unknown
-    label: str
 
 
 @dataclass(frozen=True)
@@ -31,29 +23,13 @@ class Found:
     note: str = ""  # a rename, or a remembered project gone
 
 
-def rows(session: ClassicSession) -> list[Row]:
-    """Every project of the account, from the list JSON the site map names."""
-    m = session.smap
-    r = m.routes
-    if not r.projects_json:
-        raise SiteError("站点地图没有项目列表地址 / the site map names no projects_json: projects cannot be found")
-    resp = session.page.request.get(session.url(r.projects_json))
-    data = resp.json() if resp.ok else None
-    listed = data.get(r.projects_rows) if isinstance(data, dict) else None
-    if not isinstance(listed, list):
-        raise SiteError(f"无法读取项目列表，未新建任何项目 / could not read the project list (HTTP {resp.status}); "
-                        "nothing was created", hint="run `autofiler doctor` to compare the site with the site map")
-    out = []
-    for row in listed:
-        label = str(row.get(r.projects_state) or "")
-        key = state_key(m.states, label)
-        out.append(Row(str(row.get(r.projects_id)), str(row.get(r.projects_name) or "").strip(), key, label))
-    return out
-
-
 def find(session: ClassicSession, store: Any, name: str, spec_path: str, spec_id: object = None) -> Found:
     base, user = session.settings.site, session.settings.require_user()
-    listed = rows(session)
+    try:
+        listed = rows(session)
+    except SiteError as e:
+        e.message += "；未新建任何项目 / nothing was created"
+        raise
     by_id = {r.id: r for r in listed}
     written = str(spec_id).strip() if spec_id not in (None, "") else None
     if written and written not in by_id:
