@@ -10,15 +10,16 @@ from typing import Annotated
 import typer
 
 from autofiler.cli import texts
+from autofiler.cli.bilingual import BilingualCommand, BilingualGroup
 from autofiler.cli.options import Format, ProgressOptions, SiteOptions, flag, namespace, with_groups
 from autofiler.cli.run import call, complete_path, version_callback
 
 app = typer.Typer(
-    name="autofiler", help=texts.APP, epilog=texts.EPILOG, rich_markup_mode="rich", pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True,
+    cls=BilingualGroup, name="autofiler", help=texts.APP, epilog=texts.EPILOG, rich_markup_mode="rich",
+    pretty_exceptions_enable=False, context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True,
 )
-accounts = typer.Typer(help=texts.ACCOUNTS, no_args_is_help=True)
-ledger = typer.Typer(help=texts.LEDGER, no_args_is_help=True)
+accounts = typer.Typer(cls=BilingualGroup, help=texts.ACCOUNTS, no_args_is_help=True)
+ledger = typer.Typer(cls=BilingualGroup, help=texts.LEDGER, no_args_is_help=True)
 app.add_typer(accounts, name="accounts", rich_help_panel=texts.C_OFFICE)
 app.add_typer(ledger, name="ledger", rich_help_panel=texts.C_OFFICE)
 
@@ -45,7 +46,7 @@ def root(
         raise typer.Exit(0)
 
 
-@app.command(help=texts.VALIDATE, rich_help_panel=texts.C_OFFLINE)
+@app.command(cls=BilingualCommand, help=texts.VALIDATE, rich_help_panel=texts.C_OFFLINE)
 def validate(
     # text, not Path: a folder of 1,000 specs is checked faster without a path conversion per name
     specs: Annotated[list[str], typer.Argument(metavar="SPEC", help=texts.VALIDATE_SPECS, show_default=False,
@@ -56,7 +57,7 @@ def validate(
     call("validate", namespace("validate", specs=specs, json=json, strict=strict))
 
 
-@app.command(help=texts.INIT, rich_help_panel=texts.C_OFFLINE)
+@app.command(cls=BilingualCommand, help=texts.INIT, rich_help_panel=texts.C_OFFLINE)
 def init(
     path: Annotated[Path, typer.Argument(help=texts.INIT_PATH)] = Path("project.yaml"),
     form: Form = None,
@@ -65,7 +66,7 @@ def init(
     call("init", namespace("init", path=path, form=form, force=force))
 
 
-@app.command(help=texts.SCHEMA, rich_help_panel=texts.C_OFFLINE)
+@app.command(cls=BilingualCommand, help=texts.SCHEMA, rich_help_panel=texts.C_OFFLINE)
 def schema(
     form: Form = None,
     out: OutFile = None,
@@ -75,7 +76,7 @@ def schema(
          needs="site_map_schema" if site_map else None)
 
 
-@app.command(help=texts.MIGRATE, rich_help_panel=texts.C_OFFLINE)
+@app.command(cls=BilingualCommand, help=texts.MIGRATE, rich_help_panel=texts.C_OFFLINE)
 def migrate(
     spec: Spec,
     to: Annotated[str, typer.Option(help=texts.MIGRATE_TO, metavar="FORM", rich_help_panel=texts.P_FORM,
@@ -87,13 +88,13 @@ def migrate(
     call("migrate", namespace("migrate", spec=spec, to=to, out=out, force=force))
 
 
-@app.command(help=texts.LOGIN, rich_help_panel=texts.C_SITE)
+@app.command(cls=BilingualCommand, help=texts.LOGIN, rich_help_panel=texts.C_SITE)
 @with_groups
 def login(site: SiteOptions, forget: Annotated[bool, flag("--forget", texts.LOGIN_FORGET)] = False) -> None:
     call("login", namespace("login", site, forget=forget), site)
 
 
-@app.command(help=texts.SUBMIT, rich_help_panel=texts.C_SITE)
+@app.command(cls=BilingualCommand, help=texts.SUBMIT, rich_help_panel=texts.C_SITE)
 @with_groups
 def submit(
     spec: Spec,
@@ -107,7 +108,7 @@ def submit(
          site)
 
 
-@app.command(help=texts.PLAN, rich_help_panel=texts.C_SITE)
+@app.command(cls=BilingualCommand, help=texts.PLAN, rich_help_panel=texts.C_SITE)
 @with_groups
 def plan(
     spec: Spec,
@@ -118,7 +119,7 @@ def plan(
     call("plan", namespace("plan", site, spec=spec, detailed_exitcode=detailed_exitcode, json=json), site)
 
 
-@app.command(help=texts.INSTITUTIONS, rich_help_panel=texts.C_SITE)
+@app.command(cls=BilingualCommand, help=texts.INSTITUTIONS, rich_help_panel=texts.C_SITE)
 @with_groups
 def institutions(
     text: Annotated[str, typer.Argument(metavar="TEXT", help=texts.INSTITUTIONS_TEXT, show_default=False)],
@@ -130,13 +131,13 @@ def institutions(
     call("institutions", namespace("institutions", site, text=text, json=json, form=form), site)
 
 
-@app.command(help=texts.PROGRESS, rich_help_panel=texts.C_PROGRESS)
+@app.command(cls=BilingualCommand, help=texts.PROGRESS, rich_help_panel=texts.C_PROGRESS)
 @with_groups
 def progress(which: ProgressOptions, site: SiteOptions) -> None:
     call("progress", namespace("progress", which, site), site)
 
 
-@app.command(help=texts.WATCH, rich_help_panel=texts.C_PROGRESS)
+@app.command(cls=BilingualCommand, help=texts.WATCH, rich_help_panel=texts.C_PROGRESS)
 @with_groups
 def watch(
     which: ProgressOptions,
@@ -147,7 +148,7 @@ def watch(
     call("watch", namespace("watch", which, site, every=every, times=times), site)
 
 
-@app.command(help=texts.DOCTOR, rich_help_panel=texts.C_SITE)
+@app.command(cls=BilingualCommand, help=texts.DOCTOR, rich_help_panel=texts.C_SITE)
 @with_groups
 def doctor(
     site: SiteOptions,
@@ -160,7 +161,7 @@ def doctor(
     call("doctor", namespace("doctor", site, survey=survey, out=out, project=project), site)
 
 
-@app.command(help=texts.DEMO, rich_help_panel=texts.C_SITE)
+@app.command(cls=BilingualCommand, help=texts.DEMO, rich_help_panel=texts.C_SITE)
 @with_groups
 def demo(
     site: SiteOptions,
@@ -171,12 +172,12 @@ def demo(
     call("demo", namespace("demo", site, spec=spec, shuffle_dom=shuffle_dom), site)
 
 
-@accounts.command("template", help=texts.ACCOUNTS_TEMPLATE)
+@accounts.command(cls=BilingualCommand, name="template", help=texts.ACCOUNTS_TEMPLATE)
 def accounts_template(out: Xlsx) -> None:
     call("accounts", namespace("accounts", accounts_command="template", out=out))
 
 
-@accounts.command("check", help=texts.ACCOUNTS_CHECK)
+@accounts.command(cls=BilingualCommand, name="check", help=texts.ACCOUNTS_CHECK)
 def accounts_check(
     sheet: Sheet,
     json: Json = False,
@@ -186,18 +187,18 @@ def accounts_check(
     call("accounts", namespace("accounts", accounts_command="check", sheet=sheet, json=json, fill=fill))
 
 
-@accounts.command("upload", help=texts.ACCOUNTS_UPLOAD)
+@accounts.command(cls=BilingualCommand, name="upload", help=texts.ACCOUNTS_UPLOAD)
 @with_groups
 def accounts_upload(sheet: Sheet, site: SiteOptions) -> None:
     call("accounts", namespace("accounts", site, accounts_command="upload", sheet=sheet), site)
 
 
-@ledger.command("template", help=texts.LEDGER_TEMPLATE)
+@ledger.command(cls=BilingualCommand, name="template", help=texts.LEDGER_TEMPLATE)
 def ledger_template(out: Xlsx, force: Force = False) -> None:
     call("ledger", namespace("ledger", ledger_command="template", out=out, force=force))
 
 
-@app.command(help=texts.RECONCILE, rich_help_panel=texts.C_OFFICE)
+@app.command(cls=BilingualCommand, help=texts.RECONCILE, rich_help_panel=texts.C_OFFICE)
 @with_groups
 def reconcile(
     ledger: Annotated[Path, typer.Argument(metavar="LEDGER.xlsx", show_default=False)],

@@ -129,3 +129,11 @@ RECONCILE = "台账对照站点：已备案、缺失、逾期、分中心 / the 
 OVERDUE_DAYS = o("伦理批准后 N 天仍未备案算逾期（默认 30）",
                  "not filed N days after the ethics approval counts as overdue (default 30)")
 EXIT_ON_GAP = o("有任何一行未备案时以 N 退出", "exit N when any row is not filed")
+
+# The options Typer and Click add themselves, by option name.
+BUILT_IN = {
+    "--help": o("显示此帮助后退出", "show this message and exit"),
+    "--install-completion": o("为当前 shell 安装命令补全", "install completion for the current shell"),
+    "--show-completion": o("显示当前 shell 的补全脚本，可复制或自行安装",
+                           "show the completion script for the current shell, to copy it or install it yourself"),
+}

@@ -162,6 +162,14 @@ def test_help_groups_the_options_in_two_languages(capsys):
     assert "离线 / offline" in top and "4 the site did not answer" in top and "130 interrupted" in top
 
 
+@pytest.mark.parametrize("argv", [["--help"], ["submit", "--help"], ["accounts", "check", "--help"]])
+def test_the_options_the_libraries_add_are_explained_in_both_languages_too(argv, capsys):
+    assert main(argv) == 0
+    out = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert "显示此帮助后退出" in out and "show this message and exit" in out
+    assert "Show this message and exit." not in out and "Install completion for the current shell." not in out
+
+
 def run_python(code: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, **(env or {})}, check=False)
