@@ -80,20 +80,16 @@ def test_numeric_phone_and_postcode_cells(tmp_path: Path) -> None:
     assert found == {("移动电话", "cell.numeric"), ("邮编", "cell.numeric"), ("固定电话", "cell.numeric")}
 
 
-def test_renamed_column_is_named_with_both_texts(tmp_path: Path) -> None:
-    path = write_sheet(tmp_path / "h.xlsx", [applicant(0)],
-                       change=lambda ws: setattr(ws["E1"], "value", "性别 "))
+@pytest.mark.parametrize(("cell", "typed", "column", "number"), [
+    ("E1", "性别 ", "性别", 5),   # a space crept in
+    ("H1", "*邮箱", "邮箱", 8),   # marked required with a star: still the column, the star asked away
+])
+def test_a_retyped_header_is_the_column_and_is_named_with_both_texts(tmp_path: Path, cell: str, typed: str,
+                                                                      column: str, number: int) -> None:
+    path = write_sheet(tmp_path / "h.xlsx", [applicant(0)], change=lambda ws: setattr(ws[cell], "value", typed))
     [finding] = check_file(path).findings
-    assert (finding.row, finding.column, finding.rule) == (1, "性别", "structure.header")
-    assert finding.message.startswith("第 5 列应为「性别」，实际为「性别 」")
-
-
-def test_a_header_marked_required_with_a_star_is_the_column_and_the_star_is_asked_away(tmp_path: Path) -> None:
-    path = write_sheet(tmp_path / "star.xlsx", [applicant(0)],
-                       change=lambda ws: setattr(ws["H1"], "value", "*邮箱"))
-    [finding] = check_file(path).findings
-    assert (finding.row, finding.column, finding.rule) == (1, "邮箱", "structure.header")
-    assert finding.message.startswith("第 8 列应为「邮箱」，实际为「*邮箱」")
+    assert (finding.row, finding.column, finding.rule) == (1, column, "structure.header")
+    assert finding.message.startswith(f"第 {number} 列应为「{column}」，实际为「{typed}」")
 
 
 def test_a_different_header_text(tmp_path: Path) -> None:
