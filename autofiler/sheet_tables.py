@@ -30,9 +30,7 @@ def header_columns(cells: Iterable[object], wanted: Mapping[str, str]) -> dict[s
     """key -> the 0-based column of its header text among a header row's cells (the first occurrence), for each
     wanted header that is there; both sides are compared as `header_text` cleans them. Spreadsheets and the web
     tables of both UI families find their columns this one way."""
-    clean = [header_text(cell) for cell in cells]
-    at = {}
-    for key, header in wanted.items():
-        if header_text(header) in clean:
-            at[key] = clean.index(header_text(header))
-    return at
+    first: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        first.setdefault(header_text(cell), index)
+    return {key: first[text] for key, header in wanted.items() if (text := header_text(header)) in first}
